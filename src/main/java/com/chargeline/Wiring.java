@@ -1,0 +1,83 @@
+package com.chargeline;
+
+import com.chargeline.accounts.AccountAccess;
+import com.chargeline.accounts.AccountQueries;
+import com.chargeline.accounts.CreateAccount;
+import com.chargeline.accounts.DisassociateSubAccount;
+import com.chargeline.accounts.ManageApiClients;
+import com.chargeline.accounts.UpdateAccountOptions;
+import com.chargeline.accounts.UpdateBillingContact;
+import com.chargeline.api.SystemEndpoints;
+import com.chargeline.api.auth.AccessTokens;
+import com.chargeline.api.auth.BearerAuth;
+import com.chargeline.api.auth.OAuthEndpoints;
+import com.chargeline.api.paging.PageTokens;
+import com.chargeline.api.zoom.ZoomAccountsEndpoints;
+import com.chargeline.api.zoom.ZoomBillingEndpoints;
+import com.chargeline.api.zoom.ZoomPaging;
+import com.chargeline.storage.Database;
+import com.chargeline.storage.SigningKeys;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.apibuilder.EndpointGroup;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+
+/** Hand-written constructor wiring of every use case, service and endpoint group (no DI container). */
+public final class Wiring {
+    public final Database db;
+    public final Clock clock;
+    public final ObjectMapper mapper;
+    public final PrometheusMeterRegistry registry;
+    public final AccountAccess access;
+    public final AccountQueries accountQueries;
+    public final CreateAccount createAccount;
+    public final UpdateBillingContact updateBillingContact;
+    public final UpdateAccountOptions updateAccountOptions;
+    public final DisassociateSubAccount disassociateSubAccount;
+    public final ManageApiClients apiClients;
+    public final AccessTokens accessTokens;
+    public final PageTokens pageTokens;
+    public final BearerAuth bearerAuth;
+    private final String publicBaseUrl;
+
+    public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
+        this.db = db;
+        this.clock = clock;
+        this.registry = registry;
+        this.publicBaseUrl = publicBaseUrl;
+        this.mapper = objectMapper();
+        this.access = new AccountAccess(db);
+        this.accountQueries = new AccountQueries(db);
+        this.createAccount = new CreateAccount(db, clock);
+        this.updateBillingContact = new UpdateBillingContact(db, clock);
+        this.updateAccountOptions = new UpdateAccountOptions(db);
+        this.disassociateSubAccount = new DisassociateSubAccount(db, clock);
+        this.apiClients = new ManageApiClients(db, clock);
+        this.accessTokens = new AccessTokens(SigningKeys.loadOrCreate(db, "access_token", 64, clock), clock);
+        this.pageTokens = new PageTokens(SigningKeys.loadOrCreate(db, "page_token", 32, clock), clock);
+        this.bearerAuth = new BearerAuth(accessTokens, apiClients);
+    }
+
+    public static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public List<EndpointGroup> endpointGroups() {
+        var paging = new ZoomPaging(pageTokens);
+        return List.of(
+                new SystemEndpoints(db, registry),
+                new OAuthEndpoints(apiClients, accessTokens, publicBaseUrl),
+                new ZoomAccountsEndpoints(access, accountQueries, createAccount, updateAccountOptions,
+                        disassociateSubAccount, paging, mapper),
+                new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper));
+    }
+}

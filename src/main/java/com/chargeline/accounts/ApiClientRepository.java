@@ -1,0 +1,52 @@
+package com.chargeline.accounts;
+
+import com.chargeline.common.id.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** API clients, with their hashed secrets. */
+@UseClasspathSqlLocator
+public interface ApiClientRepository {
+
+    /** A client row with the material needed to check a presented secret. */
+    record StoredClient(ApiClient client, byte[] salt, byte[] hash) {
+    }
+
+    @SqlUpdate
+    void insert(@Bind("accountId") UUID accountId, @Bind("clientId") String clientId,
+                @Bind("salt") byte[] salt, @Bind("hash") byte[] hash, @Bind("scopes") List<String> scopes,
+                @Bind("name") String name, @Bind("createdAt") Instant createdAt);
+
+    /** The live (not revoked) client with this id whose account still exists. */
+    @SqlQuery
+    @RegisterRowMapper(StoredClientMapper.class)
+    Optional<StoredClient> findActive(@Bind("clientId") String clientId);
+
+    @SqlUpdate
+    int revoke(@Bind("accountId") UUID accountId, @Bind("clientId") String clientId, @Bind("at") Instant at);
+
+    /** Maps an api_client row. */
+    final class StoredClientMapper implements RowMapper<StoredClient> {
+        @Override
+        public StoredClient map(ResultSet rs, StatementContext ctx) throws SQLException {
+            var scopes = (String[]) rs.getArray("scopes").getArray();
+            var client = new ApiClient(new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("client_id"),
+                    Arrays.asList(scopes), rs.getString("name"),
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant());
+            return new StoredClient(client, rs.getBytes("secret_salt"), rs.getBytes("secret_hash"));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.chargeline.accounts;
+
+import java.util.Objects;
+
+/**
+ * The person and address an account's invoices are addressed to. Stored contacts hold empty strings
+ * for absent values; as a change ({@link UpdateBillingContact}) a null field means "keep".
+ */
+public record BillingContact(Person person, Address address, String employeeCount) {
+    public BillingContact {
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(address, "address");
+    }
+
+    public record Person(String firstName, String lastName, String email, String phoneNumber) {
+    }
+
+    /** {@code country} is an ISO 3166-1 alpha-2 code; {@code state} a subdivision code where one is known. */
+    public record Address(String address, String apt, String city, String state, String zip, String country) {
+    }
+}

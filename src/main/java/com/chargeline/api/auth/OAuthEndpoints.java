@@ -1,0 +1,123 @@
+package com.chargeline.api.auth;
+
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import com.chargeline.accounts.ManageApiClients;
+import com.chargeline.common.id.AccountId;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Zoom Server-to-Server OAuth: {@code POST /oauth/token} with {@code grant_type=account_credentials}
+ * and {@code account_id}, in the query string or a form body, and HTTP Basic client credentials.
+ * Errors take Zoom's OAuth shape {@code {"reason", "error"}}.
+ */
+public final class OAuthEndpoints implements EndpointGroup {
+    private final ManageApiClients clients;
+    private final AccessTokens tokens;
+    private final String publicBaseUrl;
+
+    public OAuthEndpoints(ManageApiClients clients, AccessTokens tokens, String publicBaseUrl) {
+        this.clients = clients;
+        this.tokens = tokens;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** A token-endpoint failure: HTTP status, OAuth error name and Zoom's reason text. */
+    public static final class OAuthError extends RuntimeException {
+        private final int status;
+        private final String error;
+
+        public OAuthError(int status, String error, String reason) {
+            super(reason, null, false, false);
+            this.status = status;
+            this.error = error;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String error() {
+            return error;
+        }
+    }
+
+    /** The success body. */
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope, String apiUrl) {
+    }
+
+    @Override
+    public void addEndpoints() {
+        post("/oauth/token", this::token);
+    }
+
+    private void token(Context ctx) {
+        var grantType = param(ctx, "grant_type");
+        if (grantType == null || grantType.isEmpty()) {
+            throw new OAuthError(400, "invalid_request", "Missing grant type");
+        }
+        if (!grantType.equals("account_credentials")) {
+            throw new OAuthError(400, "unsupported_grant_type", "unsupported grant type");
+        }
+        var credentials = basicCredentials(ctx);
+        var client = clients.authenticate(credentials[0], credentials[1])
+                .orElseThrow(OAuthEndpoints::invalidClient);
+        var accountId = param(ctx, "account_id");
+        if (accountId == null || accountId.isEmpty()) {
+            throw new OAuthError(400, "invalid_request", "Missing account_id");
+        }
+        if (!AccountId.parse(accountId).map(client.accountId()::equals).orElse(false)) {
+            throw new OAuthError(400, "invalid_request", "Invalid account_id");
+        }
+        var issued = tokens.issue(client);
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(new TokenResponse(issued.token(), "bearer", AccessTokens.LIFETIME.toSeconds(),
+                String.join(" ", client.scopes()), apiUrl(ctx)));
+    }
+
+    private String apiUrl(Context ctx) {
+        if (publicBaseUrl != null) {
+            return publicBaseUrl;
+        }
+        var host = ctx.host();
+        return ctx.scheme() + "://" + (host == null ? "localhost" : host);
+    }
+
+    /** A parameter from the query string or, for a form post, the body. */
+    private static String param(Context ctx, String name) {
+        var value = ctx.queryParam(name);
+        if (value == null) {
+            var type = ctx.contentType();
+            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                value = ctx.formParam(name);
+            }
+        }
+        return value == null ? null : value.strip();
+    }
+
+    private static String[] basicCredentials(Context ctx) {
+        var header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw invalidClient();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalidClient();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            throw invalidClient();
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+
+    private static OAuthError invalidClient() {
+        return new OAuthError(401, "invalid_client", "Invalid client_id or client_secret");
+    }
+}

@@ -1,0 +1,24 @@
+package com.chargeline.api.zoom;
+
+import com.chargeline.api.auth.Operation;
+
+/** The Zoom operations Chargeline serves, with the macro and granular scopes each accepts (from the official specs). */
+public final class ZoomOperations {
+    public static final Operation LIST_ACCOUNTS = Operation.of("accounts",
+            "account:master", "account:write:master", "account:read:master", "account:read:list_sub_accounts:master");
+    public static final Operation CREATE_ACCOUNT = Operation.of("accountCreate",
+            "account:master", "account:write:sub_account:master");
+    public static final Operation GET_ACCOUNT = Operation.of("GetSubAccountDetails",
+            "account:master", "account:read:sub_account:master", "account:read:sub_account:admin");
+    public static final Operation DELETE_ACCOUNT = Operation.of("DisassociateASubAccount",
+            "account:master", "account:write:master", "account:delete:sub_account:master");
+    public static final Operation UPDATE_OPTIONS = Operation.of("UpdateOptions",
+            "account:master", "account:update:options:master");
+    public static final Operation GET_BILLING = Operation.of("GetBillingInformation",
+            "billing:master", "billing:read:billing_information:master", "billing:read:billing_information:admin");
+    public static final Operation UPDATE_BILLING = Operation.of("UpdateBillingInformation",
+            "billing:master", "billing:update:billing_information:master");
+
+    private ZoomOperations() {
+    }
+}

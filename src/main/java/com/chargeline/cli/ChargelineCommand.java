@@ -1,0 +1,41 @@
+package com.chargeline.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code chargeline}: the one executable, with a subcommand per job. */
+@Command(name = "chargeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Usage rating and billing server for cloud communications, with Zoom- and Talkdesk-compatible APIs.",
+        subcommands = {ServeCommand.class, DemoCommand.class, ClientCommand.class, AccountCommand.class,
+                CommandLine.HelpCommand.class})
+public final class ChargelineCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (serve, demo, client, account)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with one-line error reporting for bad arguments and failures. */
+    public static CommandLine commandLine() {
+        var cl = new CommandLine(new ChargelineCommand());
+        cl.setParameterExceptionHandler((e, args) -> {
+            var err = e.getCommandLine().getErr();
+            err.println("chargeline: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("chargeline: " + CliErrors.describe(e));
+            return 1;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,46 @@
+package com.chargeline.cli;
+
+import com.chargeline.App;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code chargeline demo}: seeds the demo reseller once, prints working curl lines, and serves. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Seed demo data (once; idempotent on restart), print ready-to-run curl lines, and serve.")
+public final class DemoCommand implements Runnable {
+    @Mixin
+    StorageOptions storage;
+    @Mixin
+    ServerOptions server;
+
+    @Override
+    public void run() {
+        var app = App.start(server.config(storage));
+        var base = server.publicUrl != null ? server.publicUrl : "http://localhost:" + app.port();
+        var credentialsFile = storage.dataDir.toAbsolutePath().normalize().resolve("demo-credentials.json");
+        var credentials = new DemoData(app.wiring()).seed(credentialsFile, base);
+        var client = app.wiring().apiClients.authenticate(credentials.clientId(), credentials.clientSecret()).orElseThrow();
+        var token = app.wiring().accessTokens.issue(client);
+        var sub = credentials.subAccounts().getFirst().accountId();
+        var out = System.out;
+        out.println("Chargeline demo is running at " + base + " (" + storage.describe() + ")");
+        out.println("  master account:  " + credentials.accountId() + " (Northwind Communications)");
+        out.println("  sub accounts:    " + credentials.subAccounts().size() + " (credentials for each in " + credentialsFile + ")");
+        out.println("  API docs:        " + base + "/docs");
+        out.println();
+        out.println("Try it (paste the lines in order; the first sets a token valid until " + token.expiresAt() + "):");
+        out.println("  TOKEN=" + token.token());
+        out.println("  TOKEN=$(curl -s -X POST \"" + base + "/oauth/token?grant_type=account_credentials&account_id="
+                + credentials.accountId() + "\" -u \"" + credentials.clientId() + ":" + credentials.clientSecret()
+                + "\" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
+        out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts\"");
+        out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/" + sub + "\"");
+        out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/" + sub + "/billing\"");
+        out.println("  curl -s -X PATCH -H \"Authorization: Bearer $TOKEN\" -H \"Content-Type: application/json\" "
+                + "-d '{\"address\":\"1420 5th Ave\",\"zip\":\"98101\"}' -w '%{http_code}\\n' \"" + base + "/v2/accounts/"
+                + sub + "/billing\"");
+        out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/me/billing\"");
+        out.flush();
+        ServeCommand.waitForShutdown(app);
+    }
+}

@@ -1,0 +1,29 @@
+package com.chargeline.common.error;
+
+/**
+ * Stable, flavour-neutral names for every business error Chargeline raises. The API layers map
+ * each code to their own wire shape (Zoom code + verbatim message, Talkdesk code, ...); domain
+ * code never knows those numbers.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED,
+    MALFORMED_BODY,
+    SPECIAL_CHARACTERS,
+    ACCOUNT_NOT_FOUND,
+    SELF_PAY_ACCOUNT,
+    INVALID_COUNTRY,
+    INVALID_STATE,
+    EMAIL_ALREADY_USED,
+    PASSWORD_REPEATED_CHARACTERS,
+    PASSWORD_CONSECUTIVE_CHARACTERS,
+    ACCOUNT_TRANSFER_DISABLED,
+    MEETING_CONNECTORS_NOT_FOUND,
+    NOT_A_MASTER_ACCOUNT,
+    PAGE_TOKEN_INVALID,
+    INVALID_TOKEN,
+    MISSING_SCOPE,
+    ROUTE_NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE
+}

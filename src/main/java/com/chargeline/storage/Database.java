@@ -1,0 +1,81 @@
+package com.chargeline.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** The connection pool, the Flyway migrations and the Jdbi instance every repository runs on. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource)
+                .installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin());
+    }
+
+    public static Database connect(String jdbcUrl, String user, String password, MeterRegistry registry) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("chargeline");
+        config.setMaximumPoolSize(16);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(15_000);
+        if (registry != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
+        return new Database(new HikariDataSource(config));
+    }
+
+    /** Applies the migrations under {@code db/migration}; a no-op when the schema is current. */
+    public void migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code callback} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(HandleCallback<T, RuntimeException> callback) {
+        return jdbi.inTransaction(callback);
+    }
+
+    public <T> T withHandle(HandleCallback<T, RuntimeException> callback) {
+        return jdbi.withHandle(callback);
+    }
+
+    public <R> R attach(Handle handle, Class<R> repository) {
+        return handle.attach(repository);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

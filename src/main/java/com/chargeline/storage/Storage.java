@@ -1,0 +1,59 @@
+package com.chargeline.storage;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The database Chargeline runs on: an external PostgreSQL when a JDBC URL is given, else the
+ * embedded PostgreSQL in the data dir. Migrated on open.
+ */
+public final class Storage implements AutoCloseable {
+    private final EmbeddedDatabase embedded;
+    private final Database database;
+
+    private Storage(EmbeddedDatabase embedded, Database database) {
+        this.embedded = embedded;
+        this.database = database;
+    }
+
+    /** Where the data lives. {@code dbUrl} null means the embedded server under {@code dataDir}. */
+    public record Target(Path dataDir, String dbUrl, String dbUser, String dbPassword, Map<String, String> pgConfig) {
+        public Target {
+            pgConfig = Map.copyOf(pgConfig);
+        }
+    }
+
+    public static Storage open(Target target, MeterRegistry registry) {
+        EmbeddedDatabase embedded = null;
+        String url = target.dbUrl();
+        String user = target.dbUser();
+        if (url == null) {
+            embedded = EmbeddedDatabase.open(target.dataDir(), target.pgConfig());
+            url = embedded.jdbcUrl();
+            user = "postgres";
+        }
+        try {
+            var database = Database.connect(url, user, target.dbPassword(), registry);
+            database.migrate();
+            return new Storage(embedded, database);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+SELECT account_id, master_account_id, kind, account_number, account_name, account_type, seats, country, time_zone,
+       currency, owner_id, owner_email, owner_first_name, owner_last_name, pay_mode, billing_auto_renew,
+       connector_options::text AS connector_options, created_at
+  FROM account
+ WHERE account_id = :accountId
