@@ -1,0 +1,67 @@
+package com.chargeline.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chargeline.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Whatever a client sends, it gets an answer in the family's error shape, never a stack trace. */
+class HttpErrorsTest {
+    static TestServer server;
+    static TestServer.Tenant master;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(4096);
+        master = server.master("Errors Master");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void unknown_routes_and_methods_get_zoom_shaped_errors() {
+        var unknown = server.api.get("/v2/no/such/thing", master.token());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("message").asText()).isEqualTo("No such endpoint: GET /v2/no/such/thing.");
+
+        var wrongMethod = server.api.send("PUT", "/v2/accounts", master.token(), "application/json", "{}");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().get("code").asInt()).isEqualTo(405);
+    }
+
+    @Test
+    void an_oversized_body_is_refused_with_413() {
+        var big = "{\"city\":\"" + "x".repeat(10_000) + "\"}";
+        var response = server.api.patch("/v2/accounts/me/billing", master.token(), big);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("code").asInt()).isEqualTo(300);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void every_response_carries_a_request_id_and_echoes_a_sane_one() {
+        assertThat(server.api.get("/healthz", null).header("X-Request-Id")).isNotBlank();
+        var echoed = server.api.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.api.url("/healthz")))
+                .header("X-Request-Id", "abc-123"));
+        assertThat(echoed.header("X-Request-Id")).isEqualTo("abc-123");
+    }
+
+    @Test
+    void health_metrics_openapi_and_docs_are_served() {
+        assertThat(server.api.get("/healthz", null).json().get("status").asText()).isEqualTo("ok");
+        server.api.get("/v2/accounts", master.token());
+        assertThat(server.api.get("/metrics", null).body())
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/v2/accounts\",status=\"200\"}")
+                .contains("hikaricp_connections");
+        assertThat(server.api.get("/api/v1/openapi.json", null).json().get("openapi").asText()).startsWith("3.");
+        var docs = server.api.get("/docs", null);
+        assertThat(docs.body()).contains("swagger-ui-bundle.js");
+        var bundle = docs.body().replaceAll("(?s).*src=\"([^\"]+swagger-ui-bundle.js)\".*", "$1");
+        assertThat(server.api.get(bundle, null).status()).isEqualTo(200);
+    }
+}

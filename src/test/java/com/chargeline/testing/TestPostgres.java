@@ -1,0 +1,60 @@
+package com.chargeline.testing;
+
+import com.chargeline.storage.Database;
+import com.chargeline.storage.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One embedded PostgreSQL 17 per test JVM (the product's own embedded server), with the
+ * production migrations applied once to a template database. Each test server gets a fresh
+ * database cloned from the template, so tests never see each other's rows.
+ */
+public final class TestPostgres {
+    private static final String TEMPLATE = "chargeline_template";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedDatabase server;
+
+    private TestPostgres() {
+    }
+
+    private static synchronized EmbeddedDatabase server() {
+        if (server == null) {
+            try {
+                var dir = Files.createTempDirectory("chargeline-test-pg");
+                server = EmbeddedDatabase.open(dir, Map.of("fsync", "off", "synchronous_commit", "off",
+                        "full_page_writes", "off"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            execute("CREATE DATABASE " + TEMPLATE);
+            try (var db = Database.connect(server.jdbcUrl(TEMPLATE), "postgres", null, null)) {
+                db.migrate();
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return server;
+    }
+
+    /** A new, migrated, empty database; returns its JDBC URL (user {@code postgres}, no password). */
+    public static String newDatabase() {
+        var pg = server();
+        var name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+        return pg.jdbcUrl(name);
+    }
+
+    private static void execute(String sql) {
+        try (var c = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
+             var s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.chargeline.testing;
+
+import com.chargeline.App;
+import com.chargeline.accounts.Account;
+import com.chargeline.accounts.AccountOptions;
+import com.chargeline.accounts.NewAccount;
+import com.chargeline.accounts.PayMode;
+import com.chargeline.common.id.AccountId;
+import com.chargeline.storage.Storage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A real Chargeline server on a fresh database of the shared test PostgreSQL, on a free port. */
+public final class TestServer implements AutoCloseable {
+    public final App app;
+    public final Api api;
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+
+    public TestServer() {
+        this(1_048_576);
+    }
+
+    public TestServer(long maxBodyBytes) {
+        var target = new Storage.Target(null, TestPostgres.newDatabase(), "postgres", null, Map.of());
+        this.app = App.start(new App.Config(target, "127.0.0.1", 0, null, maxBodyBytes, clock));
+        this.api = new Api(app.port());
+    }
+
+    /** An account with an API client and a live token. */
+    public record Tenant(Account account, String clientId, String secret, String token) {
+        public String id() {
+            return account.id().wire();
+        }
+    }
+
+    public Tenant master(String name) {
+        var account = app.wiring().createAccount.createMaster(newAccount(name, PayMode.MASTER));
+        return withClient(account, List.of());
+    }
+
+    public Tenant sub(Tenant master, String name, PayMode payMode) {
+        var account = app.wiring().createAccount.createSub(master.account().id(), newAccount(name, payMode));
+        return withClient(account, List.of());
+    }
+
+    /** A token for a new client of {@code account} holding exactly {@code scopes}. */
+    public String tokenWithScopes(Account account, List<String> scopes) {
+        return withClient(account, scopes).token();
+    }
+
+    private Tenant withClient(Account account, List<String> scopes) {
+        var client = app.wiring().apiClients.create(account.id(), scopes, "test");
+        var token = app.wiring().accessTokens.issue(client.client()).token();
+        return new Tenant(account, client.client().clientId(), client.clientSecret(), token);
+    }
+
+    public Account reload(AccountId id) {
+        return app.wiring().accountQueries.find(id).orElseThrow();
+    }
+
+    private static NewAccount newAccount(String name, PayMode payMode) {
+        var tag = UUID.randomUUID().toString().substring(0, 8);
+        return new NewAccount(new Account.Owner(null, "owner-" + tag + "@example.com", "Ada", "Lovelace"),
+                "Tr0ub4dor-" + tag, name, new AccountOptions(payMode, false, "{}"), "US", NewAccount.Extras.none());
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
