@@ -3,6 +3,15 @@
 # Order: JAVA_HOME when it is >= 21, else the newest JDK under /usr/lib/jvm, else `java` on PATH.
 
 chargeline_java_major() { # prints the feature version of the java binary given as $1
+  # A JDK's `release` file names its version; reading it costs nothing, unlike starting a JVM.
+  local home release version
+  home=$(dirname "$(dirname "$(readlink -f "$1")")")
+  release="$home/release"
+  if [ -f "$release" ]; then
+    version=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9][0-9]*\).*/\1/p' "$release" | head -n1)
+    if [ "$version" = 1 ]; then version=8; fi
+    if [ -n "$version" ]; then echo "$version"; return; fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1
 }
 

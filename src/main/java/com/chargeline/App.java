@@ -13,6 +13,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** A running Chargeline: storage opened and migrated, everything wired, the HTTP server listening. */
 public final class App implements AutoCloseable {
@@ -46,7 +48,17 @@ public final class App implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         var gc = new JvmGcMetrics();
         gc.bindTo(registry);
-        var storage = Storage.open(config.target(), registry);
+        // Start-up budget (DESIGN.md §4, serve <= 3 s): PostgreSQL starts and migrations run in
+        // their own thread while this one loads the HTTP stack's classes.
+        var opening = CompletableFuture.supplyAsync(() -> Storage.open(config.target(), registry),
+                command -> Thread.ofPlatform().name("chargeline-storage-open").start(command));
+        preloadHttpClasses();
+        Storage storage;
+        try {
+            storage = opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         try {
             var wiring = new Wiring(storage.database(), config.clock(), registry, config.publicBaseUrl());
             var http = Http.create(wiring.mapper, registry, wiring.bearerAuth, config.maxBodyBytes(),
@@ -58,6 +70,21 @@ public final class App implements AutoCloseable {
             gc.close();
             throw e;
         }
+    }
+
+    /** Loads (and statically initialises) the classes the HTTP server needs, off the database's path. */
+    private static void preloadHttpClasses() {
+        for (var name : new String[] {"io.javalin.Javalin", "org.eclipse.jetty.server.Server",
+                "org.eclipse.jetty.servlet.ServletContextHandler", "io.javalin.json.JavalinJackson",
+                "com.fasterxml.jackson.databind.ObjectMapper", "com.nimbusds.jose.crypto.MACSigner",
+                "com.nimbusds.jwt.SignedJWT"}) {
+            try {
+                Class.forName(name, true, App.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("missing class " + name, e);
+            }
+        }
+        com.chargeline.Wiring.objectMapper();
     }
 
     public int port() {

@@ -13,7 +13,6 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -54,7 +53,7 @@ public final class Http {
             writeError(ctx, mapper, ZoomErrors.status(e), ZoomErrors.body(e));
         });
         app.exception(OAuthEndpoints.OAuthError.class, (e, ctx) -> ctx.status(e.status())
-                .json(Map.of("reason", e.getMessage(), "error", e.error())));
+                .json(new OAuthEndpoints.ErrorBody(e.getMessage(), e.error())));
         app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, mapper, e.getStatus(),
                 new ZoomErrors.Body(e.getStatus() == 413 ? 300 : e.getStatus(), httpMessage(ctx, e), List.of())));
         app.exception(Exception.class, (e, ctx) -> {

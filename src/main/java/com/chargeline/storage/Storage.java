@@ -3,12 +3,15 @@ package com.chargeline.storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database Chargeline runs on: an external PostgreSQL when a JDBC URL is given, else the
  * embedded PostgreSQL in the data dir. Migrated on open.
  */
 public final class Storage implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
     private final EmbeddedDatabase embedded;
     private final Database database;
 
@@ -25,6 +28,7 @@ public final class Storage implements AutoCloseable {
     }
 
     public static Storage open(Target target, MeterRegistry registry) {
+        long started = System.nanoTime();
         EmbeddedDatabase embedded = null;
         String url = target.dbUrl();
         String user = target.dbUser();
@@ -32,10 +36,13 @@ public final class Storage implements AutoCloseable {
             embedded = EmbeddedDatabase.open(target.dataDir(), target.pgConfig());
             url = embedded.jdbcUrl();
             user = "postgres";
+            LOG.info("embedded PostgreSQL ready on port {} in {} ms", embedded.port(), (System.nanoTime() - started) / 1_000_000);
         }
         try {
             var database = Database.connect(url, user, target.dbPassword(), registry);
+            long migrating = System.nanoTime();
             database.migrate();
+            LOG.info("schema migrated in {} ms", (System.nanoTime() - migrating) / 1_000_000);
             return new Storage(embedded, database);
         } catch (RuntimeException e) {
             if (embedded != null) {

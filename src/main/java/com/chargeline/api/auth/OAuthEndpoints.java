@@ -46,6 +46,10 @@ public final class OAuthEndpoints implements EndpointGroup {
         }
     }
 
+    /** Zoom's OAuth error body, in Zoom's field order. */
+    public record ErrorBody(String reason, String error) {
+    }
+
     /** The success body. */
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope, String apiUrl) {
     }

@@ -1,0 +1,74 @@
+package com.chargeline.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request.Method;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.chargeline.accounts.PayMode;
+import com.chargeline.testing.Api;
+import com.chargeline.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Live responses match the OpenAPI file Chargeline serves at /api/v1/openapi.json (needs no ../shared). */
+class OwnOpenApiTest {
+    static TestServer server;
+    static TestServer.Tenant master;
+    static OpenApiInteractionValidator validator;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+        master = server.master("Own Spec Master");
+        validator = OpenApiInteractionValidator
+                .createForInlineApiSpecification(server.api.get("/api/v1/openapi.json", null).body())
+                .withResolveCombinators(true)
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void assertMatches(Method method, String path, Api.Response response) {
+        var builder = SimpleResponse.Builder.status(response.status());
+        if (!response.body().isEmpty()) {
+            builder.withContentType(response.header("Content-Type")).withBody(response.body());
+        }
+        var report = validator.validateResponse(path, method, builder.build());
+        assertThat(report.getMessages()).as("%s %s -> %s %s", method, path, response.status(), response.body()).isEmpty();
+    }
+
+    @Test
+    void every_served_operation_answers_as_our_file_says() {
+        var sub = server.sub(master, "Spec Sub", PayMode.MASTER);
+        var selfPay = server.sub(master, "Spec Self", PayMode.SUB);
+        var t = master.token();
+        assertMatches(Method.POST, "/oauth/token", server.api.token(master.id(), master.clientId(), master.secret()));
+        assertMatches(Method.POST, "/oauth/token", server.api.token(master.id(), master.clientId(), "bad"));
+        assertMatches(Method.GET, "/v2/accounts", server.api.get("/v2/accounts?page_size=1", t));
+        assertMatches(Method.GET, "/v2/accounts", server.api.get("/v2/accounts?page_size=0", t));
+        assertMatches(Method.POST, "/v2/accounts", server.api.post("/v2/accounts", t,
+                "{\"email\":\"spec@own.example\",\"first_name\":\"S\",\"last_name\":\"P\",\"password\":\"Own-Spec-2026\"}"));
+        assertMatches(Method.POST, "/v2/accounts", server.api.post("/v2/accounts", t,
+                "{\"email\":\"spec@own.example\",\"first_name\":\"S\",\"last_name\":\"P\",\"password\":\"Own-Spec-2026\"}"));
+        assertMatches(Method.GET, "/v2/accounts/me", server.api.get("/v2/accounts/me", t));
+        assertMatches(Method.GET, "/v2/accounts/" + sub.id(), server.api.get("/v2/accounts/" + sub.id(), t));
+        assertMatches(Method.GET, "/v2/accounts/x", server.api.get("/v2/accounts/x", t));
+        assertMatches(Method.GET, "/v2/accounts/x", server.api.get("/v2/accounts/x", null));
+        assertMatches(Method.PATCH, "/v2/accounts/" + sub.id() + "/options",
+                server.api.patch("/v2/accounts/" + sub.id() + "/options", t, "{\"billing_auto_renew\":true}"));
+        assertMatches(Method.GET, "/v2/accounts/" + sub.id() + "/billing", server.api.get("/v2/accounts/" + sub.id() + "/billing", t));
+        assertMatches(Method.GET, "/v2/accounts/" + selfPay.id() + "/billing",
+                server.api.get("/v2/accounts/" + selfPay.id() + "/billing", t));
+        assertMatches(Method.PATCH, "/v2/accounts/" + sub.id() + "/billing",
+                server.api.patch("/v2/accounts/" + sub.id() + "/billing", t, "{\"country\":\"XX\"}"));
+        assertMatches(Method.PATCH, "/v2/accounts/" + sub.id() + "/billing",
+                server.api.patch("/v2/accounts/" + sub.id() + "/billing", t, "{\"city\":\"Reno\"}"));
+        assertMatches(Method.DELETE, "/v2/accounts/" + sub.id(), server.api.delete("/v2/accounts/" + sub.id(), t));
+        assertMatches(Method.GET, "/healthz", server.api.get("/healthz", null));
+    }
+}
