@@ -5,10 +5,12 @@ import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Creates a master account (operators, the demo) or a sub account under a master (Zoom
@@ -42,11 +44,24 @@ public final class CreateAccount {
                         "Invalid country parameter: " + request.country() + ".", Map.of("country", request.country())));
         var id = AccountId.random();
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try {
+            return insert(master, request, name, country, id, now);
+        } catch (UnableToExecuteStatementException e) {
+            // Two creates with one e-mail at the same moment: the unique index decides, as 409 / 1005.
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw emailUsed(request.owner().email());
+            }
+            throw e;
+        }
+    }
+
+    private Account insert(AccountId master, NewAccount request, String name, String country, AccountId id,
+                           java.time.Instant now) {
+        var owner = request.owner();
         return db.inTransaction(h -> {
             var accounts = h.attach(AccountRepository.class);
             if (accounts.emailInUse(owner.email())) {
-                throw new Conflict(ErrorCode.EMAIL_ALREADY_USED,
-                        "Email \"" + owner.email() + "\" has already been used.", Map.of("email", owner.email()));
+                throw emailUsed(owner.email());
             }
             var kind = master == null ? AccountKind.MASTER : AccountKind.SUB;
             var options = request.options();
@@ -60,6 +75,11 @@ public final class CreateAccount {
             h.attach(BillingContactRepository.class).save(id.value(), contact, now);
             return accounts.findById(id.value()).orElseThrow();
         });
+    }
+
+    private static Conflict emailUsed(String email) {
+        return new Conflict(ErrorCode.EMAIL_ALREADY_USED, "Email \"" + email + "\" has already been used.",
+                Map.of("email", email));
     }
 
     private static void validate(NewAccount request) {

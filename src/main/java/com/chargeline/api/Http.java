@@ -68,7 +68,7 @@ public final class Http {
             }
         });
         app.error(405, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{\"code\"")) {
+            if (ctx.result() == null) {
                 writeError(ctx, mapper, 405, new ZoomErrors.Body(405,
                         "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".", List.of()));
             }

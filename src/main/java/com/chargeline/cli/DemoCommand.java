@@ -28,7 +28,8 @@ public final class DemoCommand implements Runnable {
         out.println("  sub accounts:    " + credentials.subAccounts().size() + " (credentials for each in " + credentialsFile + ")");
         out.println("  API docs:        " + base + "/docs");
         out.println();
-        out.println("Try it (paste the lines in order; the first sets a token valid until " + token.expiresAt() + "):");
+        out.println("Try it (paste the lines in order; the first sets a token valid until "
+                + token.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "):");
         out.println("  TOKEN=" + token.token());
         out.println("  TOKEN=$(curl -s -X POST \"" + base + "/oauth/token?grant_type=account_credentials&account_id="
                 + credentials.accountId() + "\" -u \"" + credentials.clientId() + ":" + credentials.clientSecret()

@@ -62,6 +62,23 @@ class ZoomAccountsEndpointsTest {
     }
 
     @Test
+    void concurrent_creates_with_one_email_make_exactly_one_account() throws Exception {
+        var body = "{\"email\":\"race@acme.example\",\"first_name\":\"R\",\"last_name\":\"C\","
+                + "\"password\":\"Good-Pass-2026\"}";
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var futures = new ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> server.api.post("/v2/accounts", master.token(), body).status()));
+            }
+            var statuses = new ArrayList<Integer>();
+            for (var f : futures) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        }
+    }
+
+    @Test
     void names_every_missing_or_mistyped_field_with_code_300() {
         var response = server.api.post("/v2/accounts", master.token(), """
                 {"email":"x@y.example","first_name":7,"options":{"pay_mode":"company"}}""");
