@@ -14,14 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code chargeline account create-master}: the first account of a new installation. */
 @Command(name = "account", mixinStandardHelpOptions = true, description = "Manage accounts.",
         subcommands = {AccountCommand.CreateMaster.class})
-public final class AccountCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (create-master)");
-    }
+public final class AccountCommand extends ParentCommand {
 
     /** Creates a master account; sub accounts are then created through the API. */
     @Command(name = "create-master", mixinStandardHelpOptions = true,

@@ -9,14 +9,7 @@ import picocli.CommandLine.Command;
         description = "Usage rating and billing server for cloud communications, with Zoom- and Talkdesk-compatible APIs.",
         subcommands = {ServeCommand.class, DemoCommand.class, ClientCommand.class, AccountCommand.class,
                 CommandLine.HelpCommand.class})
-public final class ChargelineCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (serve, demo, client, account)");
-    }
+public final class ChargelineCommand extends ParentCommand {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -12,14 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code chargeline client create}: API clients for Server-to-Server OAuth. */
 @Command(name = "client", mixinStandardHelpOptions = true, description = "Manage API clients.",
         subcommands = {ClientCommand.Create.class})
-public final class ClientCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (create)");
-    }
+public final class ClientCommand extends ParentCommand {
 
     /** Creates a client and prints its secret once. */
     @Command(name = "create", mixinStandardHelpOptions = true,
