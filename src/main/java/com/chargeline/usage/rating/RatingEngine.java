@@ -1,0 +1,124 @@
+package com.chargeline.usage.rating;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongPredicate;
+
+/**
+ * Rates a call: classifies both numbers (libphonenumber, cached), decides the Zoom call type,
+ * finds the rate by longest prefix, draws on the caller's calling plans and prices the rest. It
+ * reads nothing and writes nothing; everything it needs comes in the arguments (STYLE B6.2).
+ *
+ * <p>Call types: a call through a contact-center queue is {@code callCenter}; a call to an
+ * extension or to one of the account's own numbers is {@code voip}; a call to a toll-free number
+ * is {@code tollfree}; otherwise {@code local} when the other party is in the account's country and
+ * {@code international} when not. Outbound calls are priced by the callee's number. Inbound calls
+ * to one of the account's toll-free numbers are priced by the caller's number (the owner of a
+ * toll-free number pays by origin); other inbound calls carry no usage charge.
+ */
+public final class RatingEngine {
+    private final NumberClassifier classifier;
+
+    public RatingEngine(NumberClassifier classifier) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+    }
+
+    /** A call as the engine needs it. */
+    public record Call(boolean outbound, String callerNumber, String calleeNumber, long durationSeconds,
+                       boolean answered, boolean viaQueue, LocalDate day, String userKey) {
+    }
+
+    /** The account's side of rating: its country, its deck, its own numbers and the caller's plans. */
+    public record Context(String region, RateDeck deck, LongPredicate ownNumber, List<CallingPlan> plans) {
+    }
+
+    /** How a call came out: priced by a rate, not chargeable by policy, or not priceable (an error kept on the record). */
+    public enum Status { RATED, NOT_CHARGED, ERROR }
+
+    /** The result and its explanation. {@code rate} is null unless RATED. */
+    public record Result(Status status, String reason, CallType callType, String callerE164, String calleeE164,
+                         String ratedNumber, Rate rate, Pricing.Priced priced, CallingPlan plan) {
+    }
+
+    public Result rate(Call call, Context ctx, Allowances allowances) {
+        int scale = ctx.deck().info().precision();
+        long caller = classifier.classifyPacked(call.callerNumber(), ctx.region());
+        long callee = classifier.classifyPacked(call.calleeNumber(), ctx.region());
+        var callerE164 = e164(caller);
+        var calleeE164 = e164(callee);
+        long far = call.outbound() ? callee : caller;
+        long own = call.outbound() ? caller : callee;
+        if (NumberClassifier.kind(far) == NumberClassifier.Kind.INVALID) {
+            return error(call.outbound() ? "callee_number is not a valid phone number" : "caller_number is not a valid phone number",
+                    CallType.LOCAL, callerE164, calleeE164, call, scale);
+        }
+        var type = callType(call, far, ctx);
+        boolean tollFreeInbound = !call.outbound() && NumberClassifier.kind(own) == NumberClassifier.Kind.TOLL_FREE;
+        if (!call.outbound() && !tollFreeInbound && type != CallType.CALL_CENTER) {
+            return notCharged("inbound call: no usage charge", type, callerE164, calleeE164, call, scale);
+        }
+        var rated = Long.toString(NumberClassifier.digits(far));
+        if (NumberClassifier.kind(far) == NumberClassifier.Kind.EXTENSION) {
+            // An extension has no E.164 form; on-net calls are free unless the deck prices voip.
+            return notCharged("on-net call to an extension", CallType.VOIP, callerE164, calleeE164, call, scale);
+        }
+        var rate = ctx.deck().find(type, rated, call.day());
+        if (rate == null) {
+            if (type == CallType.VOIP) {
+                return notCharged("on-net call: the deck has no voip rate", type, callerE164, calleeE164, call, scale);
+            }
+            return error("no rate for " + type.wire() + " +" + rated + " in deck " + ctx.deck().info().name()
+                    + " v" + ctx.deck().info().version(), type, callerE164, calleeE164, call, scale);
+        }
+        var region = NumberClassifier.region(far);
+        CallingPlan plan = null;
+        long available = 0;
+        String holder = null;
+        for (var candidate : ctx.plans()) {
+            if (candidate.covers(type, region)) {
+                plan = candidate;
+                holder = Allowances.holder(candidate, call.userKey());
+                available = allowances.available(candidate, holder);
+                break;
+            }
+        }
+        var priced = Pricing.price(rate.price(), call.durationSeconds(), call.answered(), available, scale);
+        if (holder != null) {
+            allowances.draw(holder, priced.allowanceSeconds());
+        }
+        return new Result(Status.RATED, "", type, callerE164, calleeE164, rated, rate, priced, plan);
+    }
+
+    private static CallType callType(Call call, long far, Context ctx) {
+        if (call.viaQueue()) {
+            return CallType.CALL_CENTER;
+        }
+        var kind = NumberClassifier.kind(far);
+        if (kind == NumberClassifier.Kind.EXTENSION || ctx.ownNumber().test(NumberClassifier.digits(far))) {
+            return CallType.VOIP;
+        }
+        if (kind == NumberClassifier.Kind.TOLL_FREE) {
+            return CallType.TOLLFREE;
+        }
+        return ctx.region().equals(NumberClassifier.region(far)) ? CallType.LOCAL : CallType.INTERNATIONAL;
+    }
+
+    private static String e164(long packed) {
+        return switch (NumberClassifier.kind(packed)) {
+            case INVALID -> "";
+            case EXTENSION -> Long.toString(NumberClassifier.digits(packed));
+            default -> "+" + NumberClassifier.digits(packed);
+        };
+    }
+
+    private static Result notCharged(String reason, CallType type, String caller, String callee, Call call, int scale) {
+        return new Result(Status.NOT_CHARGED, reason, type, caller, callee, "", null,
+                new Pricing.Priced(Math.max(0, call.durationSeconds()), 0, 0, 0, 0, scale), null);
+    }
+
+    private static Result error(String reason, CallType type, String caller, String callee, Call call, int scale) {
+        return new Result(Status.ERROR, reason, type, caller, callee, "", null,
+                new Pricing.Priced(Math.max(0, call.durationSeconds()), 0, 0, 0, 0, scale), null);
+    }
+}

@@ -1,0 +1,58 @@
+package com.chargeline.usage.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+class PricingPropertiesTest {
+    @Provide
+    Arbitrary<Rate.Price> prices() {
+        var modes = Arbitraries.of(ChargeMode.class);
+        var perMin = Arbitraries.longs().between(0, 500_000_000L);
+        var perCall = Arbitraries.longs().between(0, 100_000_000L);
+        var free = Arbitraries.integers().between(0, 300);
+        var increments = Arbitraries.of(new Increments(60, 60), new Increments(30, 6), new Increments(6, 6),
+                new Increments(1, 1));
+        return Combinators.combine(modes, perMin, perCall, free, increments).as(Rate.Price::new);
+    }
+
+    @Property
+    void charge_never_decreases_with_duration(@ForAll("prices") Rate.Price price,
+                                              @ForAll @LongRange(min = 0, max = 20_000) long seconds,
+                                              @ForAll @IntRange(min = 1, max = 600) int more,
+                                              @ForAll @IntRange(min = 0, max = 8) int scale) {
+        var shorter = Pricing.price(price, seconds, true, 0, scale);
+        var longer = Pricing.price(price, seconds + more, true, 0, scale);
+        assertThat(longer.chargeUnscaled()).isGreaterThanOrEqualTo(shorter.chargeUnscaled());
+    }
+
+    @Property
+    void billed_seconds_cover_the_actual_chargeable_seconds(@ForAll("prices") Rate.Price price,
+                                                            @ForAll @LongRange(min = 0, max = 100_000) long seconds) {
+        var priced = Pricing.price(price, seconds, true, 0, 4);
+        if (price.mode().hasPerMinute()) {
+            assertThat(priced.freeSeconds() + priced.billedSeconds()).isGreaterThanOrEqualTo(seconds);
+            assertThat(priced.billedSeconds() - (seconds - priced.freeSeconds()))
+                    .isLessThan(Math.max(price.increments().first(), price.increments().next()));
+        } else {
+            assertThat(priced.billedSeconds()).isZero();
+        }
+    }
+
+    @Property
+    void an_allowance_never_raises_a_charge_and_never_covers_more_than_billed(
+            @ForAll("prices") Rate.Price price, @ForAll @LongRange(min = 0, max = 20_000) long seconds,
+            @ForAll @LongRange(min = 0, max = 50_000) long allowance) {
+        var without = Pricing.price(price, seconds, true, 0, 4);
+        var with = Pricing.price(price, seconds, true, allowance, 4);
+        assertThat(with.chargeUnscaled()).isLessThanOrEqualTo(without.chargeUnscaled());
+        assertThat(with.allowanceSeconds()).isLessThanOrEqualTo(Math.min(allowance, with.billedSeconds()));
+    }
+}
