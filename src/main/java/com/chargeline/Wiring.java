@@ -7,7 +7,11 @@ import com.chargeline.accounts.DisassociateSubAccount;
 import com.chargeline.accounts.ManageApiClients;
 import com.chargeline.accounts.UpdateAccountOptions;
 import com.chargeline.accounts.UpdateBillingContact;
+import com.chargeline.accounts.directory.ManageDirectory;
 import com.chargeline.api.SystemEndpoints;
+import com.chargeline.api.v1.NativeDeckEndpoints;
+import com.chargeline.api.v1.NativeDirectoryEndpoints;
+import com.chargeline.api.v1.NativeUsageEndpoints;
 import com.chargeline.api.auth.AccessTokens;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.api.auth.OAuthEndpoints;
@@ -17,6 +21,11 @@ import com.chargeline.api.zoom.ZoomBillingEndpoints;
 import com.chargeline.api.zoom.ZoomPaging;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.SigningKeys;
+import com.chargeline.usage.ingest.IngestCalls;
+import com.chargeline.usage.ingest.UsageQueries;
+import com.chargeline.usage.rating.CallingPlans;
+import com.chargeline.usage.rating.ManageRateDecks;
+import com.chargeline.usage.rating.NumberClassifier;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -43,6 +52,12 @@ public final class Wiring {
     public final AccessTokens accessTokens;
     public final PageTokens pageTokens;
     public final BearerAuth bearerAuth;
+    public final ManageDirectory directory;
+    public final CallingPlans callingPlans;
+    public final ManageRateDecks rateDecks;
+    public final NumberClassifier classifier;
+    public final IngestCalls ingestCalls;
+    public final UsageQueries usageQueries;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
@@ -61,6 +76,12 @@ public final class Wiring {
         this.accessTokens = new AccessTokens(SigningKeys.loadOrCreate(db, "access_token", 64, clock), clock);
         this.pageTokens = new PageTokens(SigningKeys.loadOrCreate(db, "page_token", 32, clock), clock);
         this.bearerAuth = new BearerAuth(accessTokens, apiClients);
+        this.directory = new ManageDirectory(db, accountQueries, clock);
+        this.callingPlans = new CallingPlans(db);
+        this.rateDecks = new ManageRateDecks(db, clock);
+        this.classifier = new NumberClassifier();
+        this.ingestCalls = new IngestCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier);
+        this.usageQueries = new UsageQueries(db);
     }
 
     public static ObjectMapper objectMapper() {
@@ -78,6 +99,9 @@ public final class Wiring {
                 new OAuthEndpoints(apiClients, accessTokens, publicBaseUrl),
                 new ZoomAccountsEndpoints(access, accountQueries, createAccount, updateAccountOptions,
                         disassociateSubAccount, paging, mapper),
-                new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper));
+                new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper),
+                new NativeUsageEndpoints(access, ingestCalls, usageQueries, mapper),
+                new NativeDeckEndpoints(access, rateDecks, mapper),
+                new NativeDirectoryEndpoints(access, directory, callingPlans, mapper));
     }
 }

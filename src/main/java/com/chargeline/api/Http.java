@@ -46,6 +46,7 @@ public final class Http {
         });
         app.before(Http::assignRequestId);
         app.before("/v2/*", bearer::authenticate);
+        app.before("/api/v1/accounts/*", bearer::authenticate);
         app.after(ctx -> finish(ctx, registry));
 
         app.exception(BillingException.class, (e, ctx) -> {
@@ -59,7 +60,7 @@ public final class Http {
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             writeError(ctx, mapper, 500, new ZoomErrors.Body(500,
-                    "Internal server error. Request id: " + ctx.header("X-Request-Id") + ".", List.of()));
+                    "Internal server error. Request id: " + ctx.res().getHeader("X-Request-Id") + ".", List.of()));
         });
         app.error(404, ctx -> {
             if (ctx.result() == null) {

@@ -18,8 +18,9 @@ public final class Allowances {
         usedSeconds.put(holder, used);
     }
 
-    public static String holder(CallingPlan plan, String userKey) {
-        return plan.id() + "|" + (plan.scope() == CallingPlan.Scope.POOLED ? "*" : userKey);
+    /** {@code planId|user-or-*|month}: what one allowance_usage row counts. */
+    public static String holder(CallingPlan plan, String userKey, String month) {
+        return plan.id() + "|" + (plan.scope() == CallingPlan.Scope.POOLED ? "*" : userKey) + "|" + month;
     }
 
     public long available(CallingPlan plan, String holder) {

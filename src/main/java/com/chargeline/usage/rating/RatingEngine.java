@@ -26,7 +26,7 @@ public final class RatingEngine {
 
     /** A call as the engine needs it. */
     public record Call(boolean outbound, String callerNumber, String calleeNumber, long durationSeconds,
-                       boolean answered, boolean viaQueue, LocalDate day, String userKey) {
+                       boolean answered, boolean viaQueue, LocalDate day, String userKey, String month) {
     }
 
     /** The account's side of rating: its country, its deck, its own numbers and the caller's plans. */
@@ -78,7 +78,7 @@ public final class RatingEngine {
         for (var candidate : ctx.plans()) {
             if (candidate.covers(type, region)) {
                 plan = candidate;
-                holder = Allowances.holder(candidate, call.userKey());
+                holder = Allowances.holder(candidate, call.userKey(), call.month());
                 available = allowances.available(candidate, holder);
                 break;
             }

@@ -26,7 +26,7 @@ class RatingEngineTest {
     private RatingEngine.Result rate(boolean outbound, String caller, String callee, long seconds, List<CallingPlan> plans,
                                      Allowances allowances) {
         var ctx = new RatingEngine.Context("US", DECK, digits -> digits == 14155550100L || digits == 18005550199L, plans);
-        return engine.rate(new RatingEngine.Call(outbound, caller, callee, seconds, true, false, DAY, "u1"), ctx, allowances);
+        return engine.rate(new RatingEngine.Call(outbound, caller, callee, seconds, true, false, DAY, "u1", "2026-11"), ctx, allowances);
     }
 
     private RatingEngine.Result outbound(String callee, long seconds) {
@@ -111,7 +111,7 @@ class RatingEngineTest {
     @Test
     void a_call_through_a_queue_is_a_call_center_call() {
         var ctx = new RatingEngine.Context("US", DECK, d -> false, List.of());
-        var result = engine.rate(new RatingEngine.Call(true, OWN, "+14155550123", 60, true, true, DAY, "u"), ctx,
+        var result = engine.rate(new RatingEngine.Call(true, OWN, "+14155550123", 60, true, true, DAY, "u", "2026-11"), ctx,
                 new Allowances());
         assertThat(result.callType()).isEqualTo(CallType.CALL_CENTER);
         assertThat(result.priced().charge()).isEqualByComparingTo(new BigDecimal("0.0050"));

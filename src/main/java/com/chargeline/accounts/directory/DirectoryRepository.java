@@ -1,0 +1,61 @@
+package com.chargeline.accounts.directory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Users, numbers and billing accounts of an account's phone directory. */
+@UseClasspathSqlLocator
+public interface DirectoryRepository {
+
+    /** A phone_user row. */
+    record UserRow(UUID userId, String email, String name, String extensionNumber, String employeeId, String department,
+                   String costCenter, String callingPlan, String billingAccountId) {
+    }
+
+    /** A phone_number row. */
+    record NumberRow(String number, UUID userId, String billingAccountId) {
+    }
+
+    /** A billing_account row. */
+    record BillingAccountRow(String billingAccountId, String name) {
+    }
+
+    @SqlUpdate
+    void upsertUser(@Bind("accountId") UUID accountId, @Bind("userId") UUID userId, @Bind("email") String email,
+                    @Bind("name") String name, @Bind("extensionNumber") String extensionNumber,
+                    @Bind("employeeId") String employeeId, @Bind("department") String department,
+                    @Bind("costCenter") String costCenter, @Bind("callingPlan") String callingPlan,
+                    @Bind("billingAccountId") String billingAccountId, @Bind("at") Instant at);
+
+    @SqlQuery
+    UUID userIdByEmail(@Bind("accountId") UUID accountId, @Bind("email") String email);
+
+    @SqlUpdate
+    void upsertNumber(@Bind("accountId") UUID accountId, @Bind("number") String number, @Bind("userId") UUID userId,
+                      @Bind("billingAccountId") String billingAccountId);
+
+    @SqlQuery
+    UUID numberOwner(@Bind("number") String number);
+
+    @SqlUpdate
+    void upsertBillingAccount(@Bind("accountId") UUID accountId, @Bind("billingAccountId") String billingAccountId,
+                              @Bind("name") String name);
+
+    @SqlQuery
+    @RegisterConstructorMapper(UserRow.class)
+    List<UserRow> users(@Bind("accountId") UUID accountId);
+
+    @SqlQuery
+    @RegisterConstructorMapper(NumberRow.class)
+    List<NumberRow> numbers(@Bind("accountId") UUID accountId);
+
+    @SqlQuery
+    @RegisterConstructorMapper(BillingAccountRow.class)
+    List<BillingAccountRow> billingAccounts(@Bind("accountId") UUID accountId);
+}

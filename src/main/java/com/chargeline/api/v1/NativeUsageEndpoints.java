@@ -1,0 +1,60 @@
+package com.chargeline.api.v1;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import com.chargeline.accounts.AccountAccess;
+import com.chargeline.api.auth.BearerAuth;
+import com.chargeline.common.error.ErrorCode;
+import com.chargeline.common.error.NotFound;
+import com.chargeline.usage.ingest.IngestCalls;
+import com.chargeline.usage.ingest.UsageQueries;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/** Usage ingestion and read-back under {@code /api/v1/accounts/{accountId}/usage}. */
+public final class NativeUsageEndpoints implements EndpointGroup {
+    private final AccountAccess access;
+    private final IngestCalls ingestCalls;
+    private final UsageQueries queries;
+    private final ObjectMapper mapper;
+
+    public NativeUsageEndpoints(AccountAccess access, IngestCalls ingestCalls, UsageQueries queries, ObjectMapper mapper) {
+        this.access = access;
+        this.ingestCalls = ingestCalls;
+        this.queries = queries;
+        this.mapper = mapper;
+    }
+
+    /** The answer to an ingest request. */
+    public record IngestResponse(int received, int accepted, int duplicates, List<String> duplicateIds,
+                                 List<IngestCalls.RatingIssue> ratingErrors, String totalCharge, String currency) {
+    }
+
+    @Override
+    public void addEndpoints() {
+        post("/api/v1/accounts/{accountId}/usage/calls", this::ingestCalls);
+        get("/api/v1/accounts/{accountId}/usage/calls/{callLogId}", this::call);
+    }
+
+    private void ingestCalls(Context ctx) {
+        var caller = BearerAuth.caller(ctx, NativeOperations.INGEST_USAGE);
+        var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
+        var records = CallRecordsReader.read(RecordsBody.read(ctx, mapper));
+        var result = ingestCalls.ingest(account.id(), records);
+        ctx.json(new IngestResponse(result.received(), result.accepted(), result.duplicates().size(), result.duplicates(),
+                result.ratingErrors(), result.totalCharge().toPlainString(), result.currency()));
+    }
+
+    private void call(Context ctx) {
+        var caller = BearerAuth.caller(ctx, NativeOperations.READ_USAGE);
+        var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
+        var id = ctx.pathParam("callLogId");
+        var ratings = queries.callRatings(account.id(), id).orElseThrow(() -> new NotFound(ErrorCode.RESOURCE_NOT_FOUND,
+                "Call log does not exist: " + id + ".", Map.of("id", id)));
+        ctx.json(NativeDtos.callView(ratings, mapper));
+    }
+}

@@ -1,0 +1,55 @@
+package com.chargeline.usage.ingest;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A call as a client reports it, with Zoom's field names where they exist. Optional attribution
+ * fields override what the directory would fill in. Null means "not given".
+ */
+public record CallRecord(String callLogId, Parties parties, Timing timing, Outcome outcome, Attribution attribution) {
+    public CallRecord {
+        Objects.requireNonNull(parties, "parties");
+        Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(attribution, "attribution");
+    }
+
+    /** Who called whom; {@code outbound} is the account's side placing the call. */
+    public record Parties(String direction, String callerNumber, String calleeNumber, String extensionNumber) {
+        public boolean outbound() {
+            return "outbound".equals(direction);
+        }
+    }
+
+    /** When; {@code durationSeconds} is the talk time (null: derived from answer and end). */
+    public record Timing(Instant startTime, Instant answerTime, Instant endTime, Long durationSeconds) {
+    }
+
+    /** How it ended and what it was: {@code result} answered|missed|voicemail|abandoned, {@code serviceType} call|meeting. */
+    public record Outcome(String result, String serviceType, boolean viaQueue) {
+    }
+
+    /** Reporting overrides and Zoom's billing-number fields. */
+    public record Attribution(String callingPartyName, String costCenter, String employeeId, String department,
+                              String billingNumber, String billingAccountId, String callerBillingNumber,
+                              String calleeBillingNumber, String forwardNumberBilling) {
+        public static final Attribution NONE = new Attribution(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Talk time in seconds: the given duration, else answer→end, else 0. */
+    public long talkSeconds() {
+        if (timing.durationSeconds() != null) {
+            return timing.durationSeconds();
+        }
+        if (timing.answerTime() != null && timing.endTime() != null) {
+            return Math.max(0, timing.endTime().getEpochSecond() - timing.answerTime().getEpochSecond());
+        }
+        return 0;
+    }
+
+    /** Answered unless the result says otherwise; with no result, answered when it has talk time. */
+    public boolean answered() {
+        return outcome.result() == null ? talkSeconds() > 0 : outcome.result().equals("answered");
+    }
+}

@@ -1,0 +1,146 @@
+package com.chargeline.usage.ingest;
+
+import com.chargeline.accounts.AccountQueries;
+import com.chargeline.accounts.directory.Directory;
+import com.chargeline.accounts.directory.ManageDirectory;
+import com.chargeline.accounts.directory.PhoneUser;
+import com.chargeline.common.error.ErrorCode;
+import com.chargeline.common.error.Invalid;
+import com.chargeline.common.id.AccountId;
+import com.chargeline.storage.Database;
+import com.chargeline.storage.MonthlyPartitions;
+import com.chargeline.usage.aggregate.Rollups;
+import com.chargeline.usage.rating.Allowances;
+import com.chargeline.usage.rating.CallingPlan;
+import com.chargeline.usage.rating.CallingPlans;
+import com.chargeline.usage.rating.ManageRateDecks;
+import com.chargeline.usage.rating.NumberClassifier;
+import com.chargeline.usage.rating.RatingEngine;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Ingests a batch of call records: all or nothing, idempotent on (account, call_log_id). In one
+ * transaction it claims the ids (a resend reports duplicates and changes nothing), enriches each
+ * new call from the directory, rates them in end-time order (so included minutes are drawn in that
+ * order), writes the rated rows with COPY into the month's partition, and adds the batch to the
+ * daily and monthly rollups and to the calling-plan usage.
+ */
+public final class IngestCalls {
+    private final Database db;
+    private final Clock clock;
+    private final AccountQueries accounts;
+    private final ManageDirectory directory;
+    private final ManageRateDecks decks;
+    private final CallingPlans plans;
+    private final RatingEngine engine;
+    private final NumberClassifier classifier;
+
+    public IngestCalls(Database db, Clock clock, AccountQueries accounts, ManageDirectory directory,
+                       ManageRateDecks decks, CallingPlans plans, NumberClassifier classifier) {
+        this.db = db;
+        this.clock = clock;
+        this.accounts = accounts;
+        this.directory = directory;
+        this.decks = decks;
+        this.plans = plans;
+        this.classifier = classifier;
+        this.engine = new RatingEngine(classifier);
+    }
+
+    /** What a batch did. */
+    public record Result(int received, int accepted, List<String> duplicates, List<RatingIssue> ratingErrors,
+                         BigDecimal totalCharge, String currency) {
+    }
+
+    /** A record stored with a rating error (visible, not a silent zero). */
+    public record RatingIssue(int index, String callLogId, String reason) {
+    }
+
+    public Result ingest(AccountId accountId, List<CallRecord> records) {
+        CallValidation.validate(records, clock);
+        var account = accounts.find(accountId).orElseThrow();
+        var priceList = decks.priceListFor(accountId).orElseThrow(() -> new Invalid(ErrorCode.VALIDATION_FAILED,
+                "No rate deck prices this account's usage: import a deck and assign it with "
+                        + "PUT /api/v1/accounts/{accountId}/rate_deck."));
+        var zone = ZoneId.of(account.profile().timeZone());
+        var region = account.profile().country();
+        var dir = directory.snapshot(accountId);
+        var planByName = plans.byName(accountId);
+        MonthlyPartitions.ensure(db, "rated_call", records.stream()
+                .map(r -> YearMonth.from(r.timing().endTime().atZone(ZoneOffset.UTC))).collect(Collectors.toSet()));
+        return db.inTransaction(h -> {
+            var fresh = new HashSet<>(h.createQuery("""
+                            INSERT INTO call_key (account_id, call_log_id, end_time)
+                            SELECT :account, id, e FROM unnest(CAST(:ids AS text[]), CAST(:ends AS timestamptz[])) AS x(id, e)
+                            ON CONFLICT DO NOTHING RETURNING call_log_id""")
+                    .bind("account", accountId.value())
+                    .bindArray("ids", String.class, records.stream().map(CallRecord::callLogId).toList())
+                    .bindArray("ends", String.class, records.stream().map(r -> r.timing().endTime().toString()).toList())
+                    .mapTo(String.class).list());
+            var duplicates = new ArrayList<String>();
+            var order = new ArrayList<Integer>();
+            for (int i = 0; i < records.size(); i++) {
+                if (fresh.contains(records.get(i).callLogId())) {
+                    order.add(i);
+                } else {
+                    duplicates.add(records.get(i).callLogId());
+                }
+            }
+            order.sort(Comparator.comparing((Integer i) -> records.get(i).timing().endTime())
+                    .thenComparing(i -> records.get(i).callLogId()));
+            var allowances = new Allowances();
+            var ledger = new AllowanceLedger(accountId.value(), planByName);
+            ledger.load(h, order.stream().map(i -> Rollups.month(records.get(i).timing().endTime(), zone)).collect(Collectors.toSet()),
+                    allowances);
+            var rows = new RatedCallRows(accountId.value(), clock.instant(), zone);
+            var issues = new ArrayList<RatingIssue>();
+            var total = BigDecimal.ZERO;
+            for (int i : order) {
+                var record = records.get(i);
+                var user = userOf(record, dir, region);
+                var userPlans = user == null || user.attribution().callingPlan().isEmpty()
+                        ? List.<CallingPlan>of() : List.of(planByName.get(user.attribution().callingPlan()));
+                var ctx = new RatingEngine.Context(region, priceList.calls(), n -> dir.ownNumbers().contains(n), userPlans);
+                var end = record.timing().endTime();
+                var call = new RatingEngine.Call(record.parties().outbound(), record.parties().callerNumber(),
+                        record.parties().calleeNumber(), record.talkSeconds(), record.answered(), record.outcome().viaQueue(),
+                        end.atZone(zone).toLocalDate(), user == null ? "account" : user.userId().toString(),
+                        Rollups.month(end, zone).toString());
+                var result = engine.rate(call, ctx, allowances);
+                if (result.status() == RatingEngine.Status.ERROR) {
+                    issues.add(new RatingIssue(i, record.callLogId(), result.reason()));
+                }
+                total = total.add(result.priced().charge());
+                rows.add(record, user, dir, result, ctx);
+            }
+            rows.copyInto(h);
+            rows.rollups().apply(h, accountId.value());
+            ledger.store(h, allowances);
+            return new Result(records.size(), order.size(), duplicates, issues, total,
+                    priceList.calls().info().currency().getCurrencyCode());
+        });
+    }
+
+    /** The account's user on this call: by extension, else by the account's own number on the call. */
+    private PhoneUser userOf(CallRecord record, Directory dir, String region) {
+        var ext = record.parties().extensionNumber();
+        if (ext != null && dir.byExtension().containsKey(ext)) {
+            return dir.byExtension().get(ext);
+        }
+        var own = record.parties().outbound() ? record.parties().callerNumber() : record.parties().calleeNumber();
+        var c = classifier.classify(own, region);
+        if (c.kind() == NumberClassifier.Kind.EXTENSION) {
+            return dir.byExtension().get(c.e164());
+        }
+        return dir.byNumber().get("+" + c.e164());
+    }
+}

@@ -1,0 +1,1 @@
+SELECT account_id FROM phone_number WHERE number = :number

@@ -1,0 +1,1 @@
+SELECT user_id FROM phone_user WHERE account_id = :accountId AND lower(email) = lower(:email)

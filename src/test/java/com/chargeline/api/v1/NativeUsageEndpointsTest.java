@@ -1,0 +1,198 @@
+package com.chargeline.api.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chargeline.testing.TestServer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NativeUsageEndpointsTest {
+    static TestServer server;
+    static UsageFixture fx;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+        fx = new UsageFixture(server, "Usage Master");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String calls(String... items) {
+        return "[" + String.join(",", items) + "]";
+    }
+
+    private long storedCalls() {
+        return server.app.wiring().db.withHandle(h -> h.createQuery("SELECT count(*) FROM rated_call WHERE account_id = :a")
+                .bind("a", fx.master.account().id().value()).mapTo(Long.class).one());
+    }
+
+    @Test
+    void rates_enriches_explains_and_stays_idempotent() {
+        var batch = calls(
+                UsageFixture.call("c-local", "outbound", "+14155550100", "+12125550123", "1001", 45, "2026-11-20T10:00:45Z"),
+                UsageFixture.call("c-uk-mobile", "outbound", "+14155550100", "+447911123456", "1001", 90, "2026-11-20T11:00:00Z"),
+                UsageFixture.call("c-in", "inbound", "+442079460958", "+14155550100", null, 300, "2026-11-20T12:00:00Z"));
+
+        var response = server.api.post(fx.path("/usage/calls"), fx.master.token(), batch);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var body = response.json();
+        assertThat(body.get("accepted").asInt()).isEqualTo(3);
+        assertThat(body.get("duplicates").asInt()).isZero();
+        assertThat(new BigDecimal(body.get("total_charge").asText())).isEqualByComparingTo("0.4400");
+
+        var local = server.api.get(fx.path("/usage/calls/c-local"), fx.master.token()).json();
+        assertThat(local.get("call_type").asText()).isEqualTo("local");
+        assertThat(local.get("total_charge").asText()).isEqualTo("0.0400");
+        assertThat(local.get("rate").asText()).isEqualTo("0.05");
+        assertThat(local.get("cost_center").asText()).isEqualTo("CC-100");
+        assertThat(local.get("calling_party_name").asText()).isEqualTo("Ada Agent");
+        assertThat(local.get("billing_account_id").asText()).isEqualTo("BA-EAST");
+        assertThat(local.get("billing_number").asText()).isEqualTo("+14155550100 Ext. 1001");
+        assertThat(local.get("end_time").asText()).isEqualTo("2026-11-20T10:00:45Z");
+        var why = local.get("explanation");
+        assertThat(why.get("billed_seconds").asInt()).isEqualTo(48);
+        assertThat(why.get("actual_seconds").asInt()).isEqualTo(45);
+        assertThat(why.get("increments").asText()).isEqualTo("30/6");
+        assertThat(why.get("rate_prefix").asText()).isEqualTo("1");
+        assertThat(why.get("deck_version").asInt()).isEqualTo(2);
+
+        var ukMobile = server.api.get(fx.path("/usage/calls/c-uk-mobile"), fx.master.token()).json();
+        assertThat(ukMobile.get("charge_mode").asText()).isEqualTo("per_call_per_min");
+        assertThat(ukMobile.get("total_charge").asText()).isEqualTo("0.4000");
+        assertThat(server.api.get(fx.path("/usage/calls/c-in"), fx.master.token()).json().get("status").asText())
+                .isEqualTo("not_charged");
+
+        var again = server.api.post(fx.path("/usage/calls"), fx.master.token(), batch).json();
+        assertThat(again.get("accepted").asInt()).isZero();
+        assertThat(again.get("duplicates").asInt()).isEqualTo(3);
+        assertThat(storedCalls()).isEqualTo(3 + otherTestsCalls());
+        assertRollupsMatchRecords();
+    }
+
+    private long otherTestsCalls() {
+        return server.app.wiring().db.withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM rated_call WHERE account_id = :a AND call_log_id NOT IN ('c-local','c-uk-mobile','c-in')")
+                .bind("a", fx.master.account().id().value()).mapTo(Long.class).one());
+    }
+
+    private void assertRollupsMatchRecords() {
+        server.app.wiring().db.withHandle(h -> {
+            var a = fx.master.account().id().value();
+            var records = h.createQuery("SELECT count(*), coalesce(sum(total_charge), 0) FROM rated_call WHERE account_id = :a AND current")
+                    .bind("a", a).map((rs, c) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}).one();
+            for (var table : new String[] {"usage_daily", "usage_monthly"}) {
+                var rolled = h.createQuery("SELECT coalesce(sum(records), 0), coalesce(sum(total_charge), 0) FROM " + table
+                                + " WHERE account_id = :a AND kind = 'call'")
+                        .bind("a", a).map((rs, c) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}).one();
+                assertThat(rolled[0]).as(table + " records").isEqualTo(records[0]);
+                assertThat((BigDecimal) rolled[1]).as(table + " charge").isEqualByComparingTo((BigDecimal) records[1]);
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void an_unknown_destination_is_stored_with_a_visible_rating_error() {
+        var response = server.api.post(fx.path("/usage/calls"), fx.master.token(), calls(
+                UsageFixture.call("c-fr", "outbound", "+14155550100", "+33142685300", "1001", 60, "2026-11-21T09:00:00Z")));
+
+        var body = response.json();
+        assertThat(body.get("accepted").asInt()).isEqualTo(1);
+        assertThat(body.get("rating_errors").get(0).get("reason").asText())
+                .isEqualTo("no rate for international +33142685300 in deck Standard v2");
+        var stored = server.api.get(fx.path("/usage/calls/c-fr"), fx.master.token()).json();
+        assertThat(stored.get("status").asText()).isEqualTo("error");
+        assertThat(stored.get("rating_error").asText()).startsWith("no rate for international");
+        assertRollupsMatchRecords();
+    }
+
+    @Test
+    void included_minutes_run_out_in_end_time_order() {
+        var response = server.api.post(fx.path("/usage/calls"), fx.master.token(), calls(
+                UsageFixture.call("p-2", "outbound", "+14155550101", "+12125550199", "1002", 45, "2026-11-22T10:05:00Z"),
+                UsageFixture.call("p-1", "outbound", "+14155550101", "+12125550199", "1002", 45, "2026-11-22T10:00:00Z")));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+
+        var first = server.api.get(fx.path("/usage/calls/p-1"), fx.master.token()).json();
+        var second = server.api.get(fx.path("/usage/calls/p-2"), fx.master.token()).json();
+        assertThat(first.get("explanation").get("allowance_seconds").asInt()).isEqualTo(48);
+        assertThat(first.get("total_charge").asText()).isEqualTo("0.0000");
+        assertThat(second.get("explanation").get("allowance_seconds").asInt()).isEqualTo(12);
+        assertThat(second.get("explanation").get("calling_plan").asText()).isEqualTo("US One Minute");
+        assertThat(second.get("total_charge").asText()).isEqualTo("0.0300");
+    }
+
+    @Test
+    void accepts_ndjson() {
+        var ndjson = UsageFixture.call("n-1", "outbound", "+14155550100", "+12125550123", "1001", 60, "2026-11-23T10:00:00Z")
+                + "\n" + UsageFixture.call("n-2", "outbound", "+14155550100", "+12125550123", "1001", 0, "2026-11-23T10:01:00Z") + "\n";
+        var response = server.api.send("POST", fx.path("/usage/calls"), fx.master.token(), "application/x-ndjson", ndjson);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("accepted").asInt()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "negative duration | {\"call_log_id\":\"h1\",\"direction\":\"outbound\",\"caller_number\":\"+14155550100\",\"callee_number\":\"+12125550123\",\"duration_seconds\":-5,\"end_time\":\"2026-11-20T10:00:00Z\"} | records[0].duration_seconds",
+        "end before start | {\"call_log_id\":\"h2\",\"direction\":\"outbound\",\"caller_number\":\"+14155550100\",\"callee_number\":\"+12125550123\",\"start_time\":\"2026-11-20T10:00:00Z\",\"end_time\":\"2026-11-20T09:00:00Z\"} | records[0].end_time",
+        "unknown direction | {\"call_log_id\":\"h3\",\"direction\":\"sideways\",\"caller_number\":\"+14155550100\",\"callee_number\":\"+12125550123\",\"end_time\":\"2026-11-20T10:00:00Z\"} | records[0].direction",
+        "unknown result | {\"call_log_id\":\"h4\",\"direction\":\"outbound\",\"caller_number\":\"+14155550100\",\"callee_number\":\"+12125550123\",\"result\":\"maybe\",\"end_time\":\"2026-11-20T10:00:00Z\"} | records[0].result",
+        "malformed number | {\"call_log_id\":\"h5\",\"direction\":\"outbound\",\"caller_number\":\"+14155550100\",\"callee_number\":\"call-me\",\"end_time\":\"2026-11-20T10:00:00Z\"} | records[0].callee_number",
+        "impossible date | {\"call_log_id\":\"h6\",\"direction\":\"outbound\",\"caller_number\":\"+14155550100\",\"callee_number\":\"+12125550123\",\"end_time\":\"2026-02-30T10:00:00Z\"} | records[0].end_time",
+        "future end | {\"call_log_id\":\"h7\",\"direction\":\"outbound\",\"caller_number\":\"+14155550100\",\"callee_number\":\"+12125550123\",\"end_time\":\"2027-01-01T10:00:00Z\"} | records[0].end_time",
+        "wrong type | {\"call_log_id\":\"h8\",\"direction\":\"outbound\",\"caller_number\":\"+14155550100\",\"callee_number\":\"+12125550123\",\"duration_seconds\":\"sixty\",\"end_time\":\"2026-11-20T10:00:00Z\"} | records[0].duration_seconds",
+    })
+    void hostile_records_get_precise_errors_and_store_nothing(String name, String record, String field) {
+        long before = storedCalls();
+        var good = UsageFixture.call("good-" + field.hashCode() + name.length(), "outbound", "+14155550100", "+12125550123",
+                "1001", 30, "2026-11-20T10:00:00Z");
+
+        var response = server.api.post(fx.path("/usage/calls"), fx.master.token(), "[" + good + "," + record.replace("records[0]", "") + "]"
+                .replace("[0]", ""));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("code").asInt()).isEqualTo(300);
+        var fields = new ArrayList<String>();
+        response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).contains(field.replace("records[0]", "records[1]"));
+        assertThat(storedCalls()).as("a rejected batch stores nothing").isEqualTo(before);
+    }
+
+    @Test
+    void duplicate_ids_in_a_batch_oversized_batches_wrong_types_and_unknown_accounts_are_refused() {
+        var one = UsageFixture.call("d-1", "outbound", "+14155550100", "+12125550123", "1001", 30, "2026-11-20T10:00:00Z");
+        var dup = server.api.post(fx.path("/usage/calls"), fx.master.token(), calls(one, one));
+        assertThat(dup.status()).isEqualTo(400);
+        assertThat(dup.json().get("errors").get(0).get("field").asText()).isEqualTo("records[1].call_log_id");
+
+        var many = new StringBuilder("[");
+        for (int i = 0; i <= 10_000; i++) {
+            many.append(i == 0 ? "" : ",").append("{}");
+        }
+        var tooMany = server.api.post(fx.path("/usage/calls"), fx.master.token(), many.append("]").toString());
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().get("message").asText()).isEqualTo("A request holds at most 10000 records; this one holds 10001.");
+
+        var csv = server.api.send("POST", fx.path("/usage/calls"), fx.master.token(), "text/csv", "a,b");
+        assertThat(csv.status()).isEqualTo(400);
+        assertThat(csv.json().get("message").asText()).startsWith("Unsupported Content-Type: text/csv");
+
+        var object = server.api.post(fx.path("/usage/calls"), fx.master.token(), one);
+        assertThat(object.json().get("message").asText()).isEqualTo("Request Body should be a JSON array of records.");
+
+        var unknown = server.api.post("/api/v1/accounts/AAAAAAAAAAAAAAAAAAAAAA/usage/calls", fx.master.token(), calls(one));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asInt()).isEqualTo(2001);
+        assertThat(server.api.get(fx.path("/usage/calls/d-1"), fx.master.token()).status()).isEqualTo(404);
+    }
+}
