@@ -22,6 +22,7 @@ import com.chargeline.api.zoom.ZoomPaging;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.SigningKeys;
 import com.chargeline.usage.ingest.IngestCalls;
+import com.chargeline.usage.ingest.IngestSms;
 import com.chargeline.usage.ingest.UsageQueries;
 import com.chargeline.usage.rating.CallingPlans;
 import com.chargeline.usage.rating.ManageRateDecks;
@@ -57,6 +58,7 @@ public final class Wiring {
     public final ManageRateDecks rateDecks;
     public final NumberClassifier classifier;
     public final IngestCalls ingestCalls;
+    public final IngestSms ingestSms;
     public final UsageQueries usageQueries;
     private final String publicBaseUrl;
 
@@ -81,6 +83,7 @@ public final class Wiring {
         this.rateDecks = new ManageRateDecks(db, clock);
         this.classifier = new NumberClassifier();
         this.ingestCalls = new IngestCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier);
+        this.ingestSms = new IngestSms(db, clock, accountQueries, directory, rateDecks, classifier);
         this.usageQueries = new UsageQueries(db);
     }
 
@@ -100,7 +103,7 @@ public final class Wiring {
                 new ZoomAccountsEndpoints(access, accountQueries, createAccount, updateAccountOptions,
                         disassociateSubAccount, paging, mapper),
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper),
-                new NativeUsageEndpoints(access, ingestCalls, usageQueries, mapper),
+                new NativeUsageEndpoints(access, ingestCalls, ingestSms, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDecks, mapper),
                 new NativeDirectoryEndpoints(access, directory, callingPlans, mapper));
     }

@@ -1,10 +1,14 @@
 package com.chargeline.api.v1;
 
 import com.chargeline.usage.ingest.CallRecord;
+import com.chargeline.usage.ingest.SmsRecord;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Wire names → {@link CallRecord}: Zoom's call_charges names plus direction, times, duration and result. */
+/**
+ * Wire names → records: for calls Zoom's call_charges names plus direction, times, duration and
+ * result; for messages the sms_charges names plus direction and size.
+ */
 final class CallRecordsReader {
     private CallRecordsReader() {
     }
@@ -23,6 +27,27 @@ final class CallRecordsReader {
                             body.string(i, "employee_id"), body.string(i, "department"), body.string(i, "billing_number"),
                             body.string(i, "billing_account_id"), body.string(i, "caller_billing_number"),
                             body.string(i, "callee_billing_number"), body.string(i, "forward_number_billing"))));
+        }
+        body.check();
+        return out;
+    }
+
+    static List<SmsRecord> readSms(RecordsBody body) {
+        var out = new ArrayList<SmsRecord>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            var segments = body.integer(i, "segments");
+            var length = body.integer(i, "text_length");
+            out.add(new SmsRecord(body.string(i, "message_id"), body.string(i, "session_id"), body.string(i, "message_type"),
+                    body.string(i, "direction"),
+                    new SmsRecord.Party(body.string(i, "from_number"), body.string(i, "from_extension_number"),
+                            body.string(i, "from_display_name")),
+                    new SmsRecord.Party(body.string(i, "to_number"), body.string(i, "to_extension_number"),
+                            body.string(i, "to_display_name")),
+                    body.time(i, "sent_time"),
+                    new SmsRecord.Size(segments == null ? null : segments.intValue(), length == null ? null : length.intValue(),
+                            body.string(i, "encoding")),
+                    new SmsRecord.Attribution(body.string(i, "billing_number"), body.string(i, "cost_center"),
+                            body.string(i, "department"))));
         }
         body.check();
         return out;

@@ -8,6 +8,7 @@ import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.NotFound;
 import com.chargeline.usage.ingest.IngestCalls;
+import com.chargeline.usage.ingest.IngestSms;
 import com.chargeline.usage.ingest.UsageQueries;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
@@ -19,12 +20,15 @@ import java.util.Map;
 public final class NativeUsageEndpoints implements EndpointGroup {
     private final AccountAccess access;
     private final IngestCalls ingestCalls;
+    private final IngestSms ingestSms;
     private final UsageQueries queries;
     private final ObjectMapper mapper;
 
-    public NativeUsageEndpoints(AccountAccess access, IngestCalls ingestCalls, UsageQueries queries, ObjectMapper mapper) {
+    public NativeUsageEndpoints(AccountAccess access, IngestCalls ingestCalls, IngestSms ingestSms, UsageQueries queries,
+                                ObjectMapper mapper) {
         this.access = access;
         this.ingestCalls = ingestCalls;
+        this.ingestSms = ingestSms;
         this.queries = queries;
         this.mapper = mapper;
     }
@@ -37,6 +41,7 @@ public final class NativeUsageEndpoints implements EndpointGroup {
     @Override
     public void addEndpoints() {
         post("/api/v1/accounts/{accountId}/usage/calls", this::ingestCalls);
+        post("/api/v1/accounts/{accountId}/usage/sms", this::ingestSms);
         get("/api/v1/accounts/{accountId}/usage/calls/{callLogId}", this::call);
     }
 
@@ -44,7 +49,17 @@ public final class NativeUsageEndpoints implements EndpointGroup {
         var caller = BearerAuth.caller(ctx, NativeOperations.INGEST_USAGE);
         var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
         var records = CallRecordsReader.read(RecordsBody.read(ctx, mapper));
-        var result = ingestCalls.ingest(account.id(), records);
+        respond(ctx, ingestCalls.ingest(account.id(), records));
+    }
+
+    private void ingestSms(Context ctx) {
+        var caller = BearerAuth.caller(ctx, NativeOperations.INGEST_USAGE);
+        var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
+        var records = CallRecordsReader.readSms(RecordsBody.read(ctx, mapper));
+        respond(ctx, ingestSms.ingest(account.id(), records));
+    }
+
+    private static void respond(Context ctx, IngestCalls.Result result) {
         ctx.json(new IngestResponse(result.received(), result.accepted(), result.duplicates().size(), result.duplicates(),
                 result.ratingErrors(), result.totalCharge().toPlainString(), result.currency()));
     }

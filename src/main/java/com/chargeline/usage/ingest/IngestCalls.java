@@ -23,7 +23,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -78,14 +77,9 @@ public final class IngestCalls {
         MonthlyPartitions.ensure(db, "rated_call", records.stream()
                 .map(r -> YearMonth.from(r.timing().endTime().atZone(ZoneOffset.UTC))).collect(Collectors.toSet()));
         return db.inTransaction(h -> {
-            var fresh = new HashSet<>(h.createQuery("""
-                            INSERT INTO call_key (account_id, call_log_id, end_time)
-                            SELECT :account, id, e FROM unnest(CAST(:ids AS text[]), CAST(:ends AS timestamptz[])) AS x(id, e)
-                            ON CONFLICT DO NOTHING RETURNING call_log_id""")
-                    .bind("account", accountId.value())
-                    .bindArray("ids", String.class, records.stream().map(CallRecord::callLogId).toList())
-                    .bindArray("ends", String.class, records.stream().map(r -> r.timing().endTime().toString()).toList())
-                    .mapTo(String.class).list());
+            var fresh = IdempotencyKeys.claim(h, "call_key", "call_log_id", "end_time", accountId.value(),
+                    records.stream().map(CallRecord::callLogId).toList(),
+                    records.stream().map(r -> r.timing().endTime()).toList());
             var duplicates = new ArrayList<String>();
             var order = new ArrayList<Integer>();
             for (int i = 0; i < records.size(); i++) {

@@ -1,0 +1,224 @@
+package com.chargeline.usage.ingest;
+
+import com.chargeline.accounts.AccountQueries;
+import com.chargeline.accounts.directory.Directory;
+import com.chargeline.accounts.directory.ManageDirectory;
+import com.chargeline.accounts.directory.PhoneUser;
+import com.chargeline.common.error.ErrorCode;
+import com.chargeline.common.error.FieldError;
+import com.chargeline.common.error.Invalid;
+import com.chargeline.common.id.AccountId;
+import com.chargeline.storage.Database;
+import com.chargeline.storage.MonthlyPartitions;
+import com.chargeline.usage.aggregate.Rollups;
+import com.chargeline.usage.rating.ManageRateDecks;
+import com.chargeline.usage.rating.NumberClassifier;
+import com.chargeline.usage.rating.PriceList;
+import com.chargeline.usage.rating.RateDeck;
+import com.chargeline.usage.rating.SmsPricing;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+
+/**
+ * Ingests a batch of SMS/MMS records: all or nothing, idempotent on (account, message_id), priced
+ * per segment by the destination country (outbound) or the sender's country (inbound), written
+ * with COPY and added to the rollups in the same transaction.
+ */
+public final class IngestSms {
+    private static final String COLUMNS = "account_id, sent_time, message_id, rating_no, current, session_id, message_type, "
+            + "direction, from_number, from_extension_number, from_display_name, to_number, to_extension_number, "
+            + "to_display_name, billing_number, cost_center, department, segments, rate, currency, total_charge, charge_scale, "
+            + "status, rating_error, explanation, rated_at";
+    private final Database db;
+    private final Clock clock;
+    private final AccountQueries accounts;
+    private final ManageDirectory directory;
+    private final ManageRateDecks decks;
+    private final NumberClassifier classifier;
+
+    public IngestSms(Database db, Clock clock, AccountQueries accounts, ManageDirectory directory, ManageRateDecks decks,
+                     NumberClassifier classifier) {
+        this.db = db;
+        this.clock = clock;
+        this.accounts = accounts;
+        this.directory = directory;
+        this.decks = decks;
+        this.classifier = classifier;
+    }
+
+    public IngestCalls.Result ingest(AccountId accountId, List<SmsRecord> records) {
+        validate(records);
+        var account = accounts.find(accountId).orElseThrow();
+        var prices = decks.priceListFor(accountId).orElseThrow(() -> new Invalid(ErrorCode.VALIDATION_FAILED,
+                "No rate deck prices this account's usage: import a deck and assign it with "
+                        + "PUT /api/v1/accounts/{accountId}/rate_deck."));
+        var zone = ZoneId.of(account.profile().timeZone());
+        var region = account.profile().country();
+        var dir = directory.snapshot(accountId);
+        var info = prices.calls().info();
+        MonthlyPartitions.ensure(db, "rated_sms", records.stream()
+                .map(r -> YearMonth.from(r.sentTime().atZone(ZoneOffset.UTC))).collect(Collectors.toSet()));
+        return db.inTransaction(h -> {
+            var fresh = IdempotencyKeys.claim(h, "sms_key", "message_id", "sent_time", accountId.value(),
+                    records.stream().map(SmsRecord::messageId).toList(), records.stream().map(SmsRecord::sentTime).toList());
+            var order = new ArrayList<Integer>();
+            var duplicates = new ArrayList<String>();
+            for (int i = 0; i < records.size(); i++) {
+                if (fresh.contains(records.get(i).messageId())) {
+                    order.add(i);
+                } else {
+                    duplicates.add(records.get(i).messageId());
+                }
+            }
+            order.sort(Comparator.comparing(i -> records.get(i).sentTime()));
+            var rollups = new Rollups(zone);
+            var issues = new ArrayList<IngestCalls.RatingIssue>();
+            var total = BigDecimal.ZERO;
+            var csv = new StringBuilder();
+            var now = clock.instant();
+            try (var printer = new CSVPrinter(csv, RatedCallRows.COPY_CSV)) {
+                for (int i : order) {
+                    var r = records.get(i);
+                    var own = r.outbound() ? r.from() : r.to();
+                    var far = r.outbound() ? r.to() : r.from();
+                    var user = userOf(own, dir, region);
+                    var priced = price(r, far, region, prices, info);
+                    int segments = priced.segments();
+                    long units = priced.units();
+                    var error = priced.error();
+                    long unscaled = units < 0 ? 0 : SmsPricing.charge(units, segments, info.precision());
+                    var charge = BigDecimal.valueOf(unscaled, info.precision());
+                    if (!error.isEmpty()) {
+                        issues.add(new IngestCalls.RatingIssue(i, r.messageId(), error));
+                    }
+                    total = total.add(charge);
+                    var a = r.attribution();
+                    var costCenter = pick(a.costCenter(), user == null ? "" : user.attribution().costCenter());
+                    var department = pick(a.department(), user == null ? "" : user.attribution().department());
+                    var rate = units < 0 ? BigDecimal.ZERO : BigDecimal.valueOf(units, 8);
+                    var explanation = "{\"segments\":" + segments + ",\"destination_country\":\"" + priced.farRegion()
+                            + "\",\"rate_per_segment\":\"" + rate.stripTrailingZeros().toPlainString() + "\",\"deck_id\":\""
+                            + info.deckId() + "\",\"deck_version\":" + info.version() + ",\"status\":\""
+                            + (error.isEmpty() ? "rated" : "error") + "\"}";
+                    printer.printRecord(accountId.value(), r.sentTime(), r.messageId(), 1, true,
+                            r.sessionId() == null ? "" : r.sessionId(), r.type(), r.direction(), r.from().number(),
+                            nz(r.from().extensionNumber()), pick(r.from().displayName(), r.outbound() && user != null ? user.identity().name() : ""),
+                            r.to().number(), nz(r.to().extensionNumber()),
+                            pick(r.to().displayName(), !r.outbound() && user != null ? user.identity().name() : ""),
+                            pick(a.billingNumber(), "+" + classifier.classify(own.number(), region).e164()), costCenter,
+                            department, segments, rate.toPlainString(), info.currency().getCurrencyCode(),
+                            charge.toPlainString(), info.precision(), error.isEmpty() ? "rated" : "error", error, explanation, now);
+                    rollups.add(r.sentTime(), new Rollups.Key(null, "sms", "", "", costCenter, department,
+                            info.currency().getCurrencyCode(), charge.signum() > 0), 0, charge, +1);
+                }
+                printer.flush();
+                if (!csv.isEmpty()) {
+                    h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY rated_sms (" + COLUMNS
+                            + ") FROM STDIN (FORMAT csv, NULL '\\N')", new StringReader(csv.toString()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY into rated_sms failed: " + e.getMessage(), e);
+            }
+            rollups.apply(h, accountId.value());
+            return new IngestCalls.Result(records.size(), order.size(), duplicates, issues, total,
+                    info.currency().getCurrencyCode());
+        });
+    }
+
+    /** Segments, the per-segment rate (-1: none) and, when it cannot be priced, why. */
+    private record Priced(int segments, long units, String farRegion, String error) {
+    }
+
+    private Priced price(SmsRecord r, SmsRecord.Party far, String region, PriceList prices, RateDeck.Info info) {
+        var farNumber = classifier.classify(far.number(), region);
+        int segments = r.size().segments() != null ? r.size().segments()
+                : r.type().equals("MMS") ? 1 : SmsPricing.segments(r.size().textLength(), r.size().encoding());
+        if (farNumber.kind() == NumberClassifier.Kind.INVALID) {
+            return new Priced(segments, -1, "ZZ", (r.outbound() ? "to_number" : "from_number") + " is not a valid phone number");
+        }
+        long units = prices.sms().find(farNumber.region(), r.type(), r.direction());
+        var error = units < 0 ? "no " + r.type() + " " + r.direction() + " rate for " + farNumber.region() + " in deck "
+                + info.name() + " v" + info.version() : "";
+        return new Priced(segments, units, farNumber.region(), error);
+    }
+
+    private PhoneUser userOf(SmsRecord.Party own, Directory dir, String region) {
+        if (own.extensionNumber() != null && dir.byExtension().containsKey(own.extensionNumber())) {
+            return dir.byExtension().get(own.extensionNumber());
+        }
+        var c = classifier.classify(own.number(), region);
+        return c.kind() == NumberClassifier.Kind.EXTENSION ? dir.byExtension().get(c.e164()) : dir.byNumber().get("+" + c.e164());
+    }
+
+    private void validate(List<SmsRecord> records) {
+        CallValidation.requireSize(records.size());
+        var errors = new ArrayList<FieldError>();
+        Set<String> ids = new HashSet<>();
+        var latest = clock.instant().plus(Duration.ofMinutes(5));
+        for (int i = 0; i < records.size() && errors.size() < 500; i++) {
+            var at = "records[" + i + "].";
+            var r = records.get(i);
+            if (r.messageId() == null || r.messageId().isBlank() || r.messageId().length() > 128) {
+                errors.add(new FieldError(at + "message_id", "Required, at most 128 characters."));
+            } else if (!ids.add(r.messageId())) {
+                errors.add(new FieldError(at + "message_id", "Duplicate of an earlier record in this request: " + r.messageId() + "."));
+            }
+            if (r.direction() == null || !CallValidation.DIRECTIONS.contains(r.direction())) {
+                errors.add(new FieldError(at + "direction", "Required: inbound or outbound."));
+            }
+            if (r.messageType() != null && !Set.of("SMS", "MMS").contains(r.messageType())) {
+                errors.add(new FieldError(at + "message_type", "Must be SMS or MMS."));
+            }
+            CallValidation.requireNumber(errors, at + "from_number", r.from().number());
+            CallValidation.requireNumber(errors, at + "to_number", r.to().number());
+            if (r.sentTime() == null) {
+                errors.add(new FieldError(at + "sent_time", "Required, ISO-8601 with a zone."));
+            } else if (r.sentTime().isAfter(latest)) {
+                errors.add(new FieldError(at + "sent_time", "Is in the future."));
+            }
+            var s = r.size();
+            if (s.segments() != null && (s.segments() < 1 || s.segments() > 100)) {
+                errors.add(new FieldError(at + "segments", "Must be from 1 to 100."));
+            }
+            if (s.segments() == null && !"MMS".equals(r.messageType()) && s.textLength() == null) {
+                errors.add(new FieldError(at + "segments", "Give segments, or text_length and encoding."));
+            }
+            if (s.textLength() != null && (s.textLength() < 0 || s.textLength() > 100_000)) {
+                errors.add(new FieldError(at + "text_length", "Must be from 0 to 100000."));
+            }
+            if (s.encoding() != null && !Set.of("gsm7", "ucs2").contains(s.encoding())) {
+                errors.add(new FieldError(at + "encoding", "Must be gsm7 or ucs2."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), errors);
+        }
+    }
+
+    private static String pick(String given, String fallback) {
+        return given != null ? given : fallback;
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}
