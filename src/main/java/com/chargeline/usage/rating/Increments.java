@@ -16,6 +16,10 @@ public record Increments(int first, int next) {
     public static final Increments PER_MINUTE = new Increments(60, 60);
 
     public long bill(long seconds) {
+        return bill(first, next, seconds);
+    }
+
+    static long bill(int first, int next, long seconds) {
         if (seconds <= 0) {
             return 0;
         }

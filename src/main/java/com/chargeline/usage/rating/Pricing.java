@@ -42,6 +42,13 @@ public final class Pricing {
 
     public static Priced price(Rate.Price price, long durationSeconds, boolean answered, long allowanceAvailable,
                                int scale) {
+        return price(price.mode(), price.perMinuteUnits(), price.perCallUnits(), price.freeSeconds(),
+                price.increments().first(), price.increments().next(), durationSeconds, answered, allowanceAvailable, scale);
+    }
+
+    /** The same from the parts of a price, for decks that keep them in flat arrays. */
+    static Priced price(ChargeMode mode, long perMinuteUnits, long perCallUnits, int freeSeconds, int first, int next,
+                        long durationSeconds, boolean answered, long allowanceAvailable, int scale) {
         if (scale < 0 || scale > Rate.UNIT_SCALE) {
             throw new IllegalArgumentException("deck precision must be 0.." + Rate.UNIT_SCALE + ", got " + scale);
         }
@@ -49,13 +56,12 @@ public final class Pricing {
         if (!answered) {
             return new Priced(actual, 0, 0, 0, 0, scale);
         }
-        var mode = price.mode();
-        long free = mode.hasFreeSeconds() ? Math.min(actual, price.freeSeconds()) : 0;
-        long billed = mode.hasPerMinute() ? price.increments().bill(actual - free) : 0;
+        long free = mode.hasFreeSeconds() ? Math.min(actual, freeSeconds) : 0;
+        long billed = mode.hasPerMinute() ? Increments.bill(first, next, actual - free) : 0;
         long covered = Math.min(billed, Math.max(0, allowanceAvailable));
         long charged = billed - covered;
-        long fee = mode.hasPerCallFee() ? price.perCallUnits() : 0;
-        long minuteUnits = mode.hasPerMinute() ? price.perMinuteUnits() : 0;
+        long fee = mode.hasPerCallFee() ? perCallUnits : 0;
+        long minuteUnits = mode.hasPerMinute() ? perMinuteUnits : 0;
         return new Priced(actual, free, billed, covered, charge(fee, minuteUnits, charged, scale), scale);
     }
 

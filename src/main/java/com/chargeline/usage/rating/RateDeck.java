@@ -31,18 +31,34 @@ public final class RateDeck {
     private final Info info;
     private final Rate[] rates;
     private final Trie[] tries = new Trie[CallType.values().length];
+    private final Segments[] segments = new Segments[CallType.values().length];
+    private final Rate.Price[] prices;
     private final int[] fromDay;
     private final int[] toDay;
+    /** Per rate, side by side: per-minute, per-call, first|next, mode|free, from|to days (one or two cache lines). */
+    private final long[] hot;
+    private static final int STRIDE = 6;
+    private static final ChargeMode[] MODES = ChargeMode.values();
 
     private RateDeck(Info info, Rate[] rates) {
         this.info = info;
         this.rates = rates;
+        this.prices = new Rate.Price[rates.length];
         this.fromDay = new int[rates.length];
         this.toDay = new int[rates.length];
+        this.hot = new long[rates.length * STRIDE];
         for (int i = 0; i < rates.length; i++) {
+            prices[i] = rates[i].price();
             var v = rates[i].validity();
             fromDay[i] = (int) v.from().toEpochDay();
             toDay[i] = v.toExclusive() == null ? Integer.MAX_VALUE : (int) v.toExclusive().toEpochDay();
+            var p = prices[i];
+            int h = i * STRIDE;
+            hot[h] = p.perMinuteUnits();
+            hot[h + 1] = p.perCallUnits();
+            hot[h + 2] = ((long) p.increments().first() << 32) | p.increments().next();
+            hot[h + 3] = ((long) p.mode().ordinal() << 32) | p.freeSeconds();
+            hot[h + 4] = ((long) fromDay[i] << 32) | (toDay[i] & 0xFFFFFFFFL);
         }
     }
 
@@ -65,6 +81,11 @@ public final class RateDeck {
             }
             deck.tries[type].add(rates[i].destination().prefix(), i);
         }
+        for (int t = 0; t < deck.tries.length; t++) {
+            if (deck.tries[t] != null) {
+                deck.segments[t] = Segments.of(deck.tries[t]);
+            }
+        }
         return deck;
     }
 
@@ -84,6 +105,20 @@ public final class RateDeck {
         return rates[index];
     }
 
+    /** Prices a call with rate {@code index} from the deck's flat arrays; the same result as {@link Pricing#price}. */
+    public Pricing.Priced price(int index, long durationSeconds, boolean answered, long allowanceAvailable) {
+        int h = index * STRIDE;
+        long inc = hot[h + 2];
+        long modeFree = hot[h + 3];
+        return Pricing.price(MODES[(int) (modeFree >> 32)], hot[h], hot[h + 1], (int) modeFree, (int) (inc >> 32), (int) inc,
+                durationSeconds, answered, allowanceAvailable, info.precision());
+    }
+
+    /** The price of rate {@code index}, from a flat array (one indirection less on the hot path). */
+    public Rate.Price price(int index) {
+        return prices[index];
+    }
+
     /**
      * The rate for {@code digits} (an E.164 number without '+') of {@code type} in force on
      * {@code day}, by longest prefix; null when no row matches.
@@ -91,6 +126,26 @@ public final class RateDeck {
     public Rate find(CallType type, CharSequence digits, LocalDate day) {
         int index = findIndex(type, digits, (int) day.toEpochDay());
         return index == NONE ? null : rates[index];
+    }
+
+    /**
+     * The rate index for an E.164 number given as its digits in a long ({@code digitCount} of them),
+     * or -1: one binary search over the deck's prefix segments; the digit trie only when the
+     * innermost matching row is not in force on the day.
+     */
+    public int findIndex(CallType type, long digits, int digitCount, int epochDay) {
+        var seg = segments[type.ordinal()];
+        if (seg == null || digitCount < 1 || digitCount > MAX_DIGITS) {
+            return NONE;
+        }
+        int head = seg.owner(digits * POW10[MAX_DIGITS - digitCount]);
+        for (int r = head; r != NONE; r = tries[type.ordinal()].next[r]) {
+            long days = hot[r * STRIDE + 4];
+            if ((int) (days >> 32) <= epochDay && epochDay < (int) days) {
+                return r;
+            }
+        }
+        return head == NONE ? NONE : findIndex(type, Long.toString(digits), epochDay);
     }
 
     /** As {@link #find}, returning the rate's index or -1, for hot loops. */
@@ -118,6 +173,96 @@ public final class RateDeck {
             }
         }
         return best;
+    }
+
+    private static final int MAX_DIGITS = 15;
+    private static final long[] POW10 = new long[MAX_DIGITS + 1];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i <= MAX_DIGITS; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    /**
+     * The prefixes of one call type as points on the line of 15-digit numbers: a prefix p of length
+     * L covers [p·10^(15-L), (p+1)·10^(15-L)). Prefix intervals never partly overlap (they nest or
+     * are disjoint), so they flatten into sorted segment starts, each owned by the innermost prefix
+     * (its chain head) or by none. A lookup is one binary search in a compact array.
+     */
+    private record Segments(long[] starts, int[] owners, int[] buckets) {
+        /** Buckets by the first 4 of the 15 digits: the search for a point stays inside its bucket's few segments. */
+        private static final long BUCKET = POW10[MAX_DIGITS - 4];
+
+        static Segments of(Trie trie) {
+            var prefixes = new java.util.ArrayList<long[]>();
+            collect(trie, 0, 0, 0, prefixes);
+            prefixes.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(b[1], a[1]));
+            var starts = new long[prefixes.size() * 2 + 1];
+            var owners = new int[starts.length];
+            int n = 0;
+            var stack = new java.util.ArrayDeque<long[]>();
+            starts[n] = 0;
+            owners[n++] = NONE;
+            for (var p : prefixes) {
+                while (!stack.isEmpty() && stack.peek()[1] <= p[0]) {
+                    var closed = stack.pop();
+                    n = emit(starts, owners, n, closed[1], stack.isEmpty() ? NONE : (int) stack.peek()[2]);
+                }
+                n = emit(starts, owners, n, p[0], (int) p[2]);
+                stack.push(p);
+            }
+            while (!stack.isEmpty()) {
+                var closed = stack.pop();
+                n = emit(starts, owners, n, closed[1], stack.isEmpty() ? NONE : (int) stack.peek()[2]);
+            }
+            var s = Arrays.copyOf(starts, n);
+            var buckets = new int[10_001];
+            for (int b = 0, i = 0; b <= 10_000; b++) {
+                while (i < n && s[i] < b * BUCKET) {
+                    i++;
+                }
+                buckets[b] = i;
+            }
+            return new Segments(s, Arrays.copyOf(owners, n), buckets);
+        }
+
+        /** Appends a segment start; a start equal to the previous one replaces it (the later, inner owner wins). */
+        private static int emit(long[] starts, int[] owners, int n, long start, int owner) {
+            if (n > 0 && starts[n - 1] == start) {
+                owners[n - 1] = owner;
+                return n;
+            }
+            starts[n] = start;
+            owners[n] = owner;
+            return n + 1;
+        }
+
+        /** Every node holding rates, as {lo, hi, chain head}. */
+        private static void collect(Trie trie, int node, long value, int depth, java.util.List<long[]> out) {
+            if (node != 0 && trie.head[node] != NONE) {
+                long width = POW10[MAX_DIGITS - depth];
+                out.add(new long[] {value * width, (value + 1) * width, trie.head[node]});
+            }
+            if (depth == MAX_DIGITS) {
+                return;
+            }
+            for (int d = 0; d < 10; d++) {
+                int child = trie.children[node * 10 + d];
+                if (child != 0) {
+                    collect(trie, child, value * 10 + d, depth + 1, out);
+                }
+            }
+        }
+
+        int owner(long point) {
+            int b = (int) (point / BUCKET);
+            int from = Math.max(0, buckets[b] - 1);
+            int to = Math.max(from + 1, buckets[b + 1]);
+            int i = Arrays.binarySearch(starts, from, to, point);
+            return owners[i >= 0 ? i : -i - 2];
+        }
     }
 
     /** A 10-ary trie in flat arrays: node 0 is the root, child 0 means "none". */

@@ -63,7 +63,9 @@ public final class RatingEngine {
             // An extension has no E.164 form; on-net calls are free unless the deck prices voip.
             return notCharged("on-net call to an extension", CallType.VOIP, callerE164, calleeE164, call, scale);
         }
-        var rate = ctx.deck().find(type, rated, call.day());
+        long farDigits = NumberClassifier.digits(far);
+        int index = ctx.deck().findIndex(type, farDigits, digitCount(farDigits), (int) call.day().toEpochDay());
+        var rate = index < 0 ? null : ctx.deck().rate(index);
         if (rate == null) {
             if (type == CallType.VOIP) {
                 return notCharged("on-net call: the deck has no voip rate", type, callerE164, calleeE164, call, scale);
@@ -83,11 +85,20 @@ public final class RatingEngine {
                 break;
             }
         }
-        var priced = Pricing.price(rate.price(), call.durationSeconds(), call.answered(), available, scale);
+        var priced = ctx.deck().price(index, call.durationSeconds(), call.answered(), available);
         if (holder != null) {
             allowances.draw(holder, priced.allowanceSeconds());
         }
         return new Result(Status.RATED, "", type, callerE164, calleeE164, rated, rate, priced, plan);
+    }
+
+    private static int digitCount(long digits) {
+        int n = 1;
+        while (digits >= 10) {
+            digits /= 10;
+            n++;
+        }
+        return n;
     }
 
     private static CallType callType(Call call, long far, Context ctx) {

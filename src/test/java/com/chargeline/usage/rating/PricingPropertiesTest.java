@@ -34,6 +34,16 @@ class PricingPropertiesTest {
     }
 
     @Property
+    void a_decks_flat_pricing_equals_pricing_the_rate(@ForAll("prices") Rate.Price price,
+                                                     @ForAll @LongRange(min = 0, max = 20_000) long seconds,
+                                                     @ForAll @LongRange(min = 0, max = 5_000) long allowance) {
+        var deck = RateDeck.compile(new RateDeck.Info(java.util.UUID.randomUUID(), 1, "p",
+                java.util.Currency.getInstance("USD"), 4), java.util.List.of(new Rate(0,
+                new Rate.Destination("1", "x", CallType.LOCAL), price, Rate.Validity.ALWAYS)));
+        assertThat(deck.price(0, seconds, true, allowance)).isEqualTo(Pricing.price(price, seconds, true, allowance, 4));
+    }
+
+    @Property
     void billed_seconds_cover_the_actual_chargeable_seconds(@ForAll("prices") Rate.Price price,
                                                             @ForAll @LongRange(min = 0, max = 100_000) long seconds) {
         var priced = Pricing.price(price, seconds, true, 0, 4);

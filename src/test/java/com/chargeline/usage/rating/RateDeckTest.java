@@ -58,6 +58,8 @@ class RateDeckTest {
         var d = deck(List.of(rate("44", CallType.INTERNATIONAL, "0.02"),
                 rate("447", CallType.INTERNATIONAL, "0.15", LocalDate.of(2027, 1, 1), null)));
         assertThat(d.find(CallType.INTERNATIONAL, "447911123456", DAY).destination().prefix()).isEqualTo("44");
+        assertThat(d.rate(d.findIndex(CallType.INTERNATIONAL, 447911123456L, 12, (int) DAY.toEpochDay()))
+                .destination().prefix()).as("the segment lookup falls back the same way").isEqualTo("44");
     }
 
     @Test
@@ -82,6 +84,9 @@ class RateDeckTest {
             }
             var found = d.find(CallType.INTERNATIONAL, number, DAY);
             assertThat(found == null ? null : found.destination().prefix()).as(number).isEqualTo(expected);
+            int bySegments = d.findIndex(CallType.INTERNATIONAL, Long.parseLong(number), number.length(),
+                    (int) DAY.toEpochDay());
+            assertThat(bySegments == -1 ? null : d.rate(bySegments).destination().prefix()).as(number).isEqualTo(expected);
         }
     }
 }

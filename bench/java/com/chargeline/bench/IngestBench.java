@@ -1,0 +1,134 @@
+package com.chargeline.bench;
+
+import com.chargeline.App;
+import com.chargeline.accounts.Account;
+import com.chargeline.accounts.AccountOptions;
+import com.chargeline.accounts.NewAccount;
+import com.chargeline.accounts.directory.PhoneUser;
+import com.chargeline.storage.Storage;
+import com.chargeline.usage.rating.DeckCsv;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+
+/**
+ * End-to-end ingest: batches of 10 000 call records POSTed over HTTP to a running Chargeline
+ * (embedded PostgreSQL, synchronous commit as in production) until rated, committed and rolled up.
+ * Baseline in the same run: a raw PostgreSQL COPY of the same rated rows into the same table.
+ * Target (DESIGN.md §4): ingest ≥ 70 % of the COPY rate. Run with bench/ingest.sh.
+ */
+public final class IngestBench {
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int batch = 10_000;
+        var dir = Files.createTempDirectory("chargeline-ingest-bench");
+        try (var app = App.start(new App.Config(new Storage.Target(dir, null, null, null, Map.of()), "127.0.0.1", 0, null,
+                64L << 20, Clock.systemUTC()))) {
+            var w = app.wiring();
+            var master = w.createAccount.createMaster(new NewAccount(new Account.Owner(null, "bench@ingest.example",
+                    "Bench", "Mark"), "Bench-Mark-2026", "Ingest Bench", AccountOptions.defaults(), "US",
+                    NewAccount.Extras.none()));
+            var numbers = BenchData.numbers(100_000, 31);
+            var deckCsv = new StringWriter();
+            DeckCsv.writeRates(BenchData.deck(numbers, 20_000, 32).rates(), "USD", deckCsv);
+            var deck = w.rateDecks.create(master.id(), "Bench", "USD", 4);
+            w.rateDecks.importRates(master.id(), deck.deckId(), new StringReader(deckCsv.toString()));
+            w.rateDecks.assign(master.id(), master.id(), deck.deckId());
+            var users = new ArrayList<PhoneUser>();
+            for (int u = 0; u < 500; u++) {
+                users.add(new PhoneUser(null, new PhoneUser.Identity("User " + u, "user" + u + "@ingest.example",
+                        Integer.toString(1000 + u)), new PhoneUser.Attribution("E" + u, "Dept " + (u % 12), "CC-" + (u % 7), "", ""),
+                        List.of(String.format("+1415555%04d", u))));
+            }
+            w.directory.upsertUsers(master.id(), users);
+            var client = w.apiClients.create(master.id(), List.of(), "bench");
+            var token = w.accessTokens.issue(client.client()).token();
+
+            var draws = BenchData.zipf(numbers.size(), 1.0, total + 2 * batch, 33);
+            var random = new Random(34);
+            var now = Instant.now();
+            var bodies = new ArrayList<byte[]>();
+            for (int b = 0; b < total / batch + 2; b++) {
+                var json = new StringBuilder(batch * 220).append('[');
+                for (int k = 0; k < batch; k++) {
+                    int u = random.nextInt(500);
+                    int seconds = random.nextInt(5) == 0 ? 0 : 5 + random.nextInt(900);
+                    if (k > 0) {
+                        json.append(',');
+                    }
+                    json.append("{\"call_log_id\":\"").append(b < 2 ? "w-" : "m-").append(UUID.randomUUID())
+                            .append("\",\"direction\":\"outbound\",\"caller_number\":\"").append(String.format("+1415555%04d", u))
+                            .append("\",\"callee_number\":\"").append(numbers.get(draws[b * batch + k]))
+                            .append("\",\"extension_number\":\"").append(1000 + u)
+                            .append("\",\"duration_seconds\":").append(seconds)
+                            .append(",\"result\":\"").append(seconds > 0 ? "answered" : "missed")
+                            .append("\",\"end_time\":\"").append(now.minusSeconds(random.nextInt(20 * 86_400))).append("\"}");
+                }
+                bodies.add(json.append(']').toString().getBytes(StandardCharsets.UTF_8));
+            }
+            var http = HttpClient.newHttpClient();
+            var uri = URI.create("http://127.0.0.1:" + app.port() + "/api/v1/accounts/" + master.id().wire() + "/usage/calls");
+            long measured = 0;
+            long start = 0;
+            for (int b = 0; b < bodies.size(); b++) {
+                if (b == 2) {
+                    start = System.nanoTime();
+                }
+                var response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b))).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200 || !response.body().contains("\"accepted\":" + batch)) {
+                    throw new IllegalStateException("batch " + b + ": " + response.statusCode() + " " + response.body());
+                }
+                if (b >= 2) {
+                    measured += batch;
+                }
+            }
+            double ingestSeconds = (System.nanoTime() - start) / 1e9;
+            double ingestRate = measured / ingestSeconds;
+
+            var baselineRate = copyBaseline(w.db, master.id().value(), measured);
+            System.out.printf("ingest over HTTP: %d records in %.2f s = %.0f records/s (batches of %d, one client)%n",
+                    measured, ingestSeconds, ingestRate, batch);
+            System.out.printf("baseline raw COPY of the same %d rated rows into rated_call: %.0f rows/s%n", measured, baselineRate);
+            System.out.printf("ratio %.0f %% of COPY; target 70 %%: %s%n", 100 * ingestRate / baselineRate,
+                    ingestRate >= 0.7 * baselineRate ? "PASS" : "FAIL");
+        }
+    }
+
+    private static double copyBaseline(com.chargeline.storage.Database db, UUID account, long expected) throws Exception {
+        return db.jdbi().withHandle(h -> {
+            var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
+            var out = new StringWriter();
+            var columns = "account_id, end_time, call_log_id, rating_no, current, direction, caller_number, "
+                    + "caller_billing_number, callee_number, callee_billing_number, call_type, service_type, calling_party_name, "
+                    + "cost_center, employee_id, department, billing_account_id, start_time, answer_time, duration_seconds, "
+                    + "result, charge_mode, rate, currency, total_charge, charge_scale, billing_number, forward_number_billing, "
+                    + "status, rating_error, explanation, rated_at";
+            copy.copyOut("COPY (SELECT " + columns + " FROM rated_call WHERE account_id = '" + account
+                    + "' AND call_log_id LIKE 'm-%') TO STDOUT (FORMAT csv, NULL '\\N')", out);
+            var rows = out.toString().replace(account.toString(), UUID.randomUUID().toString());
+            if (rows.lines().count() != expected) {
+                throw new IllegalStateException("expected " + expected + " rows, got " + rows.lines().count());
+            }
+            h.begin();
+            long t0 = System.nanoTime();
+            copy.copyIn("COPY rated_call (" + columns + ") FROM STDIN (FORMAT csv, NULL '\\N')", new StringReader(rows));
+            h.commit();
+            return expected / ((System.nanoTime() - t0) / 1e9);
+        });
+    }
+}
