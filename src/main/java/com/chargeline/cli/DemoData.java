@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * The demo reseller: a master account, four sub accounts (one self-pay, one in Canada) with billing
- * contacts, and an API client for each. Seeding is idempotent: accounts are found by owner e-mail,
+ * contacts, an API client for each, and their usage ({@link DemoTraffic}). Seeding is idempotent: accounts are found by owner e-mail,
  * and the clients in {@code demo-credentials.json} are reused while they still authenticate.
  */
 final class DemoData {
@@ -58,8 +58,17 @@ final class DemoData {
     private final ObjectMapper json = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
+    private final int calls;
+    private final int messages;
+
     DemoData(Wiring wiring) {
+        this(wiring, DemoTraffic.CALLS, DemoTraffic.MESSAGES);
+    }
+
+    DemoData(Wiring wiring, int calls, int messages) {
         this.wiring = wiring;
+        this.calls = calls;
+        this.messages = messages;
     }
 
     Credentials seed(Path credentialsFile, String baseUrl) {
@@ -77,6 +86,10 @@ final class DemoData {
                     .filter(s -> s.accountId().equals(sub.id().wire())).findFirst().orElse(null);
             var client = reuseOrCreate(sub.id(), old == null ? null : old.clientId(), old == null ? null : old.clientSecret());
             subCredentials.add(new SubCredentials(sub.id().wire(), client[0], client[1]));
+        }
+        var traffic = new DemoTraffic(wiring, calls, messages);
+        if (!traffic.seeded(master.id())) {
+            traffic.seed(master, subs);
         }
         var credentials = new Credentials(baseUrl, master.id().wire(), masterClient[0], masterClient[1], subCredentials);
         write(credentialsFile, credentials);

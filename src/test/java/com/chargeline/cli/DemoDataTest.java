@@ -16,8 +16,8 @@ class DemoDataTest {
     void seeds_once_and_reuses_accounts_and_credentials_on_restart() throws Exception {
         try (var server = new TestServer()) {
             var file = dir.resolve("demo-credentials.json");
-            var first = new DemoData(server.app.wiring()).seed(file, "http://localhost:1");
-            var second = new DemoData(server.app.wiring()).seed(file, "http://localhost:1");
+            var first = new DemoData(server.app.wiring(), 5_000, 1_000).seed(file, "http://localhost:1");
+            var second = new DemoData(server.app.wiring(), 5_000, 1_000).seed(file, "http://localhost:1");
 
             assertThat(second).isEqualTo(first);
             assertThat(first.subAccounts()).hasSize(4);
@@ -30,8 +30,24 @@ class DemoDataTest {
                 assertThat(server.api.token(sub.accountId(), sub.clientId(), sub.clientSecret()).status()).isEqualTo(200);
             }
 
+            var usage = server.app.wiring().db.withHandle(h -> h.createQuery(
+                            "SELECT kind || ':' || sum(records) FROM usage_monthly GROUP BY kind ORDER BY kind")
+                    .mapTo(String.class).list());
+            assertThat(usage).containsExactly("call:5000", "sms:1000");
+            var errors = server.app.wiring().db.withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM rated_call WHERE status = 'error'").mapTo(Long.class).one());
+            var reasons = server.app.wiring().db.withHandle(h -> h.createQuery(
+                    "SELECT DISTINCT rating_error FROM rated_call WHERE status = 'error' LIMIT 5").mapTo(String.class).list());
+            assertThat(errors).as("the demo deck prices every demo destination: %s", reasons).isZero();
+            var charged = server.app.wiring().db.withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM rated_call WHERE total_charge > 0").mapTo(Long.class).one());
+            assertThat(charged).isGreaterThan(500);
+            var days = server.app.wiring().db.withHandle(h -> h.createQuery(
+                    "SELECT count(DISTINCT end_time::date) FROM rated_call").mapTo(Long.class).one());
+            assertThat(days).as("traffic spreads over the last 30 days").isGreaterThanOrEqualTo(29);
+
             Files.delete(file);
-            var third = new DemoData(server.app.wiring()).seed(file, "http://localhost:1");
+            var third = new DemoData(server.app.wiring(), 5_000, 1_000).seed(file, "http://localhost:1");
             assertThat(third.accountId()).isEqualTo(first.accountId());
             assertThat(third.clientId()).as("a lost credentials file gets new clients").isNotEqualTo(first.clientId());
             assertThat(server.api.get("/v2/accounts", token).json().get("total_records").asInt()).isEqualTo(4);
