@@ -17,13 +17,15 @@ public final class TestServer implements AutoCloseable {
     public final App app;
     public final Api api;
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    public final String dbUrl;
 
     public TestServer() {
         this(1_048_576);
     }
 
     public TestServer(long maxBodyBytes) {
-        var target = new Storage.Target(null, TestPostgres.newDatabase(), "postgres", null, Map.of());
+        this.dbUrl = TestPostgres.newDatabase();
+        var target = new Storage.Target(null, dbUrl, "postgres", null, Map.of());
         this.app = App.start(new App.Config(target, "127.0.0.1", 0, null, maxBodyBytes, clock));
         this.api = new Api(app.port());
     }
