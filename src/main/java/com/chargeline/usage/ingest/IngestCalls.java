@@ -67,9 +67,7 @@ public final class IngestCalls {
     public Result ingest(AccountId accountId, List<CallRecord> records) {
         CallValidation.validate(records, clock);
         var account = accounts.find(accountId).orElseThrow();
-        var priceList = decks.priceListFor(accountId).orElseThrow(() -> new Invalid(ErrorCode.VALIDATION_FAILED,
-                "No rate deck prices this account's usage: import a deck and assign it with "
-                        + "PUT /api/v1/accounts/{accountId}/rate_deck."));
+        var priceList = decks.priceListFor(accountId).orElseThrow(IngestCalls::noDeck);
         var zone = ZoneId.of(account.profile().timeZone());
         var region = account.profile().country();
         var dir = directory.snapshot(accountId);
@@ -122,6 +120,12 @@ public final class IngestCalls {
             return new Result(records.size(), order.size(), duplicates, issues, total,
                     priceList.calls().info().currency().getCurrencyCode());
         });
+    }
+
+    /** Usage cannot be priced (and is not taken) until a deck prices the account. */
+    static Invalid noDeck() {
+        return new Invalid(ErrorCode.VALIDATION_FAILED, "No rate deck prices this account's usage: import a deck and "
+                + "assign it with PUT /api/v1/accounts/{accountId}/rate_deck.");
     }
 
     /** The account's user on this call: by extension, else by the account's own number on the call. */

@@ -66,9 +66,7 @@ public final class IngestSms {
     public IngestCalls.Result ingest(AccountId accountId, List<SmsRecord> records) {
         validate(records);
         var account = accounts.find(accountId).orElseThrow();
-        var prices = decks.priceListFor(accountId).orElseThrow(() -> new Invalid(ErrorCode.VALIDATION_FAILED,
-                "No rate deck prices this account's usage: import a deck and assign it with "
-                        + "PUT /api/v1/accounts/{accountId}/rate_deck."));
+        var prices = decks.priceListFor(accountId).orElseThrow(IngestCalls::noDeck);
         var zone = ZoneId.of(account.profile().timeZone());
         var region = account.profile().country();
         var dir = directory.snapshot(accountId);
