@@ -23,6 +23,7 @@ import com.chargeline.storage.Database;
 import com.chargeline.storage.SigningKeys;
 import com.chargeline.usage.ingest.IngestCalls;
 import com.chargeline.usage.ingest.IngestSms;
+import com.chargeline.usage.ingest.RerateCalls;
 import com.chargeline.usage.ingest.UsageQueries;
 import com.chargeline.usage.rating.CallingPlans;
 import com.chargeline.usage.rating.ManageRateDecks;
@@ -59,6 +60,7 @@ public final class Wiring {
     public final NumberClassifier classifier;
     public final IngestCalls ingestCalls;
     public final IngestSms ingestSms;
+    public final RerateCalls rerateCalls;
     public final UsageQueries usageQueries;
     private final String publicBaseUrl;
 
@@ -85,6 +87,8 @@ public final class Wiring {
         this.ingestCalls = new IngestCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier);
         this.ingestSms = new IngestSms(db, clock, accountQueries, directory, rateDecks, classifier);
         this.usageQueries = new UsageQueries(db);
+        this.rerateCalls = new RerateCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier,
+                ingestCalls);
     }
 
     public static ObjectMapper objectMapper() {

@@ -129,7 +129,7 @@ public final class IngestCalls {
     }
 
     /** The account's user on this call: by extension, else by the account's own number on the call. */
-    private PhoneUser userOf(CallRecord record, Directory dir, String region) {
+    PhoneUser userOf(CallRecord record, Directory dir, String region) {
         var ext = record.parties().extensionNumber();
         if (ext != null && dir.byExtension().containsKey(ext)) {
             return dir.byExtension().get(ext);

@@ -22,7 +22,7 @@ final class RatedCallRows {
             + "caller_billing_number, callee_number, callee_billing_number, call_type, service_type, calling_party_name, "
             + "cost_center, employee_id, department, billing_account_id, start_time, answer_time, duration_seconds, result, "
             + "charge_mode, rate, currency, total_charge, charge_scale, billing_number, forward_number_billing, status, "
-            + "rating_error, explanation, rated_at";
+            + "rating_error, explanation, rated_at, extension_number";
 
     /** CSV for COPY: nulls as \N, so that an empty string stays an empty string. */
     static final CSVFormat COPY_CSV = CSVFormat.DEFAULT.builder().setNullString("\\N").get();
@@ -32,7 +32,6 @@ final class RatedCallRows {
     private final StringBuilder csv = new StringBuilder(1 << 16);
     private final CSVPrinter printer;
     private final Rollups rollups;
-    private int ratingNo = 1;
 
     RatedCallRows(UUID accountId, Instant ratedAt, ZoneId zone) {
         this.accountId = accountId;
@@ -45,10 +44,16 @@ final class RatedCallRows {
         }
     }
 
-    /** Re-rating writes rating number n+1. */
-    RatedCallRows ratingNo(int n) {
-        this.ratingNo = n;
+    private java.util.function.ToIntFunction<CallRecord> ratingNumbers = r -> 1;
+
+    /** Re-rating writes each call's next rating number. */
+    RatedCallRows ratingNumbers(java.util.function.ToIntFunction<CallRecord> numbers) {
+        this.ratingNumbers = numbers;
         return this;
+    }
+
+    private int ratingNo(CallRecord r) {
+        return ratingNumbers.applyAsInt(r);
     }
 
     Rollups rollups() {
@@ -70,21 +75,22 @@ final class RatedCallRows {
         var rate = result.rate();
         var priced = result.priced();
         var charge = priced.charge();
-        var result1 = r.outcome().result() != null ? r.outcome().result() : (r.answered() ? "answered" : "missed");
+        var outcome = r.outcome().result() != null ? r.outcome().result() : (r.answered() ? "answered" : "missed");
         try {
-            printer.printRecord(accountId, r.timing().endTime(), r.callLogId(), ratingNo, true, r.parties().direction(),
+            printer.printRecord(accountId, r.timing().endTime(), r.callLogId(), ratingNo(r), true, r.parties().direction(),
                     r.parties().callerNumber(), pick(a.callerBillingNumber(), result.callerE164()),
                     r.parties().calleeNumber(), pick(a.calleeBillingNumber(), result.calleeE164()),
                     result.callType().wire(), r.outcome().serviceType() == null ? "call" : r.outcome().serviceType(),
                     pick(a.callingPartyName(), user == null ? "" : user.identity().name()), costCenter,
                     pick(a.employeeId(), attr == null ? "" : attr.employeeId()), department, billingAccount,
-                    r.timing().startTime(), r.timing().answerTime(), r.talkSeconds(), result1,
+                    r.timing().startTime(), r.timing().answerTime(), r.talkSeconds(), outcome,
                     rate == null ? "per_min" : rate.price().mode().wire(),
                     rate == null ? "0" : rate.price().perMinute().toPlainString(),
                     ctx.deck().info().currency().getCurrencyCode(), charge.toPlainString(), priced.scale(), billingNumber,
                     a.forwardNumberBilling() == null ? "" : a.forwardNumberBilling(),
                     result.status().name().toLowerCase(), result.status() == RatingEngine.Status.ERROR ? result.reason() : "",
-                    Explanation.of(result, ctx).toJson(), ratedAt);
+                    Explanation.of(result, ctx).toJson(), ratedAt,
+                    r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,42 @@
+package com.chargeline.cli;
+
+import com.chargeline.Wiring;
+import com.chargeline.common.id.AccountId;
+import com.chargeline.storage.Storage;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.LocalDate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chargeline rerate --account ID --from DATE --to DATE}: re-rates whole months with the current deck. */
+@Command(name = "rerate", mixinStandardHelpOptions = true,
+        description = "Re-rate an account's calls with its current deck and plans (whole months covering --from..--to).")
+public final class RerateCommand implements Runnable {
+    @Mixin
+    StorageOptions storage;
+    @Option(names = "--account", required = true, paramLabel = "ID", description = "Account id (22 characters).")
+    String account;
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day (yyyy-MM-dd, account's zone).")
+    LocalDate from;
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, inclusive.")
+    LocalDate to;
+
+    @Override
+    public void run() {
+        var id = AccountId.parse(account).orElseThrow(() ->
+                new IllegalArgumentException("--account must be a 22-character account id, got '" + account + "'"));
+        try (var store = Storage.open(storage.target(), null)) {
+            var wiring = new Wiring(store.database(), Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null);
+            if (wiring.accountQueries.find(id).isEmpty()) {
+                throw new IllegalArgumentException("no account " + account);
+            }
+            var result = wiring.rerateCalls.rerate(id, from, to);
+            System.out.printf("re-rated %d calls from %s to %s (exclusive): %d changed, total %s -> %s%n", result.calls(),
+                    result.fromMonth(), result.toMonthExclusive(), result.changed(), result.before().toPlainString(),
+                    result.after().toPlainString());
+        }
+    }
+}
