@@ -22,6 +22,8 @@ public final class CallValidation {
     static final Set<String> SERVICE_TYPES = Set.of("call", "meeting");
     private static final long MAX_DURATION = Duration.ofHours(48).toSeconds();
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile("[0-9]{1,6}");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+0-9 ()\\-.]+");
 
     private CallValidation() {
     }
@@ -56,7 +58,7 @@ public final class CallValidation {
             }
             requireNumber(errors, at + "caller_number", p.callerNumber());
             requireNumber(errors, at + "callee_number", p.calleeNumber());
-            if (p.extensionNumber() != null && !p.extensionNumber().matches("[0-9]{1,6}")) {
+            if (p.extensionNumber() != null && !EXTENSION.matcher(p.extensionNumber()).matches()) {
                 errors.add(new FieldError(at + "extension_number", "1 to 6 digits."));
             }
             var t = r.timing();
@@ -103,7 +105,7 @@ public final class CallValidation {
     static void requireNumber(List<FieldError> errors, String field, String value) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, "Required."));
-        } else if (value.length() > 32 || !value.matches("[+0-9 ()\\-.]+")) {
+        } else if (value.length() > 32 || !NUMBER.matcher(value).matches()) {
             errors.add(new FieldError(field, "'" + value + "' is not a phone number or extension."));
         }
     }
