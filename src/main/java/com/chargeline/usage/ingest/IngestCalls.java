@@ -15,6 +15,7 @@ import com.chargeline.usage.rating.CallingPlan;
 import com.chargeline.usage.rating.CallingPlans;
 import com.chargeline.usage.rating.ManageRateDecks;
 import com.chargeline.usage.rating.NumberClassifier;
+import com.chargeline.usage.rating.PriceList;
 import com.chargeline.usage.rating.RatingEngine;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -99,14 +101,8 @@ public final class IngestCalls {
             for (int i : order) {
                 var record = records.get(i);
                 var user = userOf(record, dir, region);
-                var userPlans = user == null || user.attribution().callingPlan().isEmpty()
-                        ? List.<CallingPlan>of() : List.of(planByName.get(user.attribution().callingPlan()));
-                var ctx = new RatingEngine.Context(region, priceList.calls(), n -> dir.ownNumbers().contains(n), userPlans);
-                var end = record.timing().endTime();
-                var call = new RatingEngine.Call(record.parties().outbound(), record.parties().callerNumber(),
-                        record.parties().calleeNumber(), record.talkSeconds(), record.answered(), record.outcome().viaQueue(),
-                        end.atZone(zone).toLocalDate(), user == null ? "account" : user.userId().toString(),
-                        Rollups.month(end, zone).toString());
+                var ctx = context(user, dir, region, priceList, planByName);
+                var call = call(record, user, zone);
                 var result = engine.rate(call, ctx, allowances);
                 if (result.status() == RatingEngine.Status.ERROR) {
                     issues.add(new RatingIssue(i, record.callLogId(), result.reason()));
@@ -120,6 +116,22 @@ public final class IngestCalls {
             return new Result(records.size(), order.size(), duplicates, issues, total,
                     priceList.calls().info().currency().getCurrencyCode());
         });
+    }
+
+    /** The account's side of rating one call: country, deck, own numbers and the user's calling plan. */
+    static RatingEngine.Context context(PhoneUser user, Directory dir, String region, PriceList prices,
+                                        Map<String, CallingPlan> plans) {
+        var userPlans = user == null || user.attribution().callingPlan().isEmpty()
+                ? List.<CallingPlan>of() : List.of(plans.get(user.attribution().callingPlan()));
+        return new RatingEngine.Context(region, prices.calls(), n -> dir.ownNumbers().contains(n), userPlans);
+    }
+
+    /** A record as the engine rates it; allowances are drawn per user and per month of the account's zone. */
+    static RatingEngine.Call call(CallRecord r, PhoneUser user, ZoneId zone) {
+        var end = r.timing().endTime();
+        return new RatingEngine.Call(r.parties().outbound(), r.parties().callerNumber(), r.parties().calleeNumber(),
+                r.talkSeconds(), r.answered(), r.outcome().viaQueue(), end.atZone(zone).toLocalDate(),
+                user == null ? "account" : user.userId().toString(), Rollups.month(end, zone).toString());
     }
 
     /** Usage cannot be priced (and is not taken) until a deck prices the account. */

@@ -8,7 +8,6 @@ import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
 import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.Allowances;
-import com.chargeline.usage.rating.CallingPlan;
 import com.chargeline.usage.rating.CallingPlans;
 import com.chargeline.usage.rating.ManageRateDecks;
 import com.chargeline.usage.rating.NumberClassifier;
@@ -20,7 +19,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -115,14 +113,8 @@ public final class RerateCalls {
                 rollups.add(r.timing().endTime(), new Rollups.Key(null, "call", s.callType(), s.billingAccountId(),
                         s.costCenter(), s.department(), s.currency(), s.charge().signum() > 0), s.billedSeconds(), s.charge(), -1);
                 var user = ingest.userOf(r, dir, region);
-                List<CallingPlan> userPlans = user == null || user.attribution().callingPlan().isEmpty()
-                        ? List.of() : List.of(planByName.get(user.attribution().callingPlan()));
-                var ctx = new RatingEngine.Context(region, prices.calls(), n -> dir.ownNumbers().contains(n), userPlans);
-                var endTime = r.timing().endTime();
-                var result = engine.rate(new RatingEngine.Call(r.parties().outbound(), r.parties().callerNumber(),
-                        r.parties().calleeNumber(), r.talkSeconds(), r.answered(), r.outcome().viaQueue(),
-                        endTime.atZone(zone).toLocalDate(), user == null ? "account" : user.userId().toString(),
-                        Rollups.month(endTime, zone).toString()), ctx, allowances);
+                var ctx = IngestCalls.context(user, dir, region, prices, planByName);
+                var result = engine.rate(IngestCalls.call(r, user, zone), ctx, allowances);
                 rows.add(r, user, dir, result, ctx);
                 before = before.add(s.charge());
                 after = after.add(result.priced().charge());
