@@ -8,6 +8,7 @@ import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
+import com.chargeline.storage.CopyCsv;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.MonthlyPartitions;
 import com.chargeline.usage.aggregate.Rollups;
@@ -91,7 +92,7 @@ public final class IngestSms {
             var total = BigDecimal.ZERO;
             var csv = new StringBuilder();
             var now = clock.instant();
-            try (var printer = new CSVPrinter(csv, RatedCallRows.COPY_CSV)) {
+            try (var printer = new CSVPrinter(csv, CopyCsv.FORMAT)) {
                 for (int i : order) {
                     var r = records.get(i);
                     var own = r.outbound() ? r.from() : r.to();
@@ -129,7 +130,7 @@ public final class IngestSms {
                 printer.flush();
                 if (!csv.isEmpty()) {
                     h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY rated_sms (" + COLUMNS
-                            + ") FROM STDIN (FORMAT csv, NULL '\\N')", new StringReader(csv.toString()));
+                            + ") FROM STDIN " + CopyCsv.OPTIONS, new StringReader(csv.toString()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package com.chargeline.usage.ingest;
 
 import com.chargeline.accounts.directory.Directory;
 import com.chargeline.accounts.directory.PhoneUser;
+import com.chargeline.storage.CopyCsv;
 import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.RatingEngine;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -24,8 +24,6 @@ final class RatedCallRows {
             + "charge_mode, rate, currency, total_charge, charge_scale, billing_number, forward_number_billing, status, "
             + "rating_error, explanation, rated_at, extension_number";
 
-    /** CSV for COPY: nulls as \N, so that an empty string stays an empty string. */
-    static final CSVFormat COPY_CSV = CSVFormat.DEFAULT.builder().setNullString("\\N").get();
 
     private final UUID accountId;
     private final Instant ratedAt;
@@ -38,7 +36,7 @@ final class RatedCallRows {
         this.ratedAt = ratedAt;
         this.rollups = new Rollups(zone);
         try {
-            this.printer = new CSVPrinter(csv, COPY_CSV);
+            this.printer = new CSVPrinter(csv, CopyCsv.FORMAT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,7 +104,7 @@ final class RatedCallRows {
         try {
             printer.flush();
             h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY rated_call (" + COLUMNS + ") FROM STDIN (FORMAT csv, NULL '\\N')", new StringReader(csv.toString()));
+                    .copyIn("COPY rated_call (" + COLUMNS + ") FROM STDIN " + CopyCsv.OPTIONS, new StringReader(csv.toString()));
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into rated_call failed: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -72,7 +72,7 @@ public final class ManageRateDecks {
         return newVersion(owner, deck, (h, version) -> {
             copyIn(h, "COPY rate (account_id, deck_id, version, row_no, prefix, destination, call_type, rate_per_min, "
                     + "per_call_fee, first_increment_s, next_increment_s, free_seconds, charge_mode, currency, "
-                    + "effective_from, effective_to) FROM STDIN (FORMAT csv, NULL '\\N')", rateRows(owner, deck, version, rates));
+                    + "effective_from, effective_to) FROM STDIN " + com.chargeline.storage.CopyCsv.OPTIONS, rateRows(owner, deck, version, rates));
             h.attach(RateDeckRepository.class).copySmsRates(owner.value(), deckId, deck.currentVersion(), version);
             return rates.size();
         });
@@ -163,7 +163,7 @@ public final class ManageRateDecks {
     private static String rateRows(AccountId owner, RateDeckRepository.DeckRow deck, int version, List<Rate> rates) {
         var out = new StringWriter(rates.size() * 96);
         try (var printer = new org.apache.commons.csv.CSVPrinter(out,
-                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setNullString("\\N").get())) {
+                com.chargeline.storage.CopyCsv.FORMAT)) {
             for (var r : rates) {
                 var p = r.price();
                 var v = r.validity();

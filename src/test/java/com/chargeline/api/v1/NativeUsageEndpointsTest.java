@@ -133,6 +133,17 @@ class NativeUsageEndpointsTest {
     }
 
     @Test
+    void text_that_looks_like_a_copy_null_marker_is_stored_as_text() {
+        var call = UsageFixture.call("nul-1", "outbound", "+14155550100", "+12125550123", "1001", 30, "2026-11-23T11:00:00Z")
+                .replace("}", ",\"calling_party_name\":\"\\\\N\",\"cost_center\":\"\"}");
+        var response = server.api.post(fx.path("/usage/calls"), fx.master.token(), "[" + call + "]");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var stored = server.api.get(fx.path("/usage/calls/nul-1"), fx.master.token()).json();
+        assertThat(stored.get("calling_party_name").asText()).isEqualTo("\\N");
+        assertThat(stored.get("cost_center").asText()).isEmpty();
+    }
+
+    @Test
     void accepts_ndjson() {
         var ndjson = UsageFixture.call("n-1", "outbound", "+14155550100", "+12125550123", "1001", 60, "2026-11-23T10:00:00Z")
                 + "\n" + UsageFixture.call("n-2", "outbound", "+14155550100", "+12125550123", "1001", 0, "2026-11-23T10:01:00Z") + "\n";
