@@ -37,6 +37,9 @@ public record Rate(int index, Destination destination, Price price, Validity val
             if (perMinuteUnits < 0 || perCallUnits < 0 || freeSeconds < 0) {
                 throw new IllegalArgumentException("prices and free seconds cannot be negative");
             }
+            if (freeSeconds > 86_400) {
+                throw new IllegalArgumentException("free seconds cannot exceed a day (86400)");
+            }
         }
 
         public BigDecimal perMinute() {

@@ -35,9 +35,14 @@ public final class RateDeck {
     private final Rate.Price[] prices;
     private final int[] fromDay;
     private final int[] toDay;
-    /** Per rate, side by side: per-minute, per-call, first|next, mode|free, from|to days (one or two cache lines). */
+    /**
+     * Per rate, 4 longs side by side: per-minute, per-call, first|next|mode|free, from|to days. The
+     * first record starts 2 longs in, so with the 16-byte array header every 32-byte record sits
+     * inside one 64-byte cache line.
+     */
     private final long[] hot;
-    private static final int STRIDE = 6;
+    private static final int STRIDE = 4;
+    private static final int BASE = 2;
     private static final ChargeMode[] MODES = ChargeMode.values();
 
     private RateDeck(Info info, Rate[] rates) {
@@ -46,19 +51,19 @@ public final class RateDeck {
         this.prices = new Rate.Price[rates.length];
         this.fromDay = new int[rates.length];
         this.toDay = new int[rates.length];
-        this.hot = new long[rates.length * STRIDE];
+        this.hot = new long[BASE + rates.length * STRIDE];
         for (int i = 0; i < rates.length; i++) {
             prices[i] = rates[i].price();
             var v = rates[i].validity();
             fromDay[i] = (int) v.from().toEpochDay();
             toDay[i] = v.toExclusive() == null ? Integer.MAX_VALUE : (int) v.toExclusive().toEpochDay();
             var p = prices[i];
-            int h = i * STRIDE;
+            int h = BASE + i * STRIDE;
             hot[h] = p.perMinuteUnits();
             hot[h + 1] = p.perCallUnits();
-            hot[h + 2] = ((long) p.increments().first() << 32) | p.increments().next();
-            hot[h + 3] = ((long) p.mode().ordinal() << 32) | p.freeSeconds();
-            hot[h + 4] = ((long) fromDay[i] << 32) | (toDay[i] & 0xFFFFFFFFL);
+            hot[h + 2] = ((long) p.increments().first() << 48) | ((long) p.increments().next() << 32)
+                    | ((long) p.mode().ordinal() << 24) | p.freeSeconds();
+            hot[h + 3] = ((long) fromDay[i] << 32) | (toDay[i] & 0xFFFFFFFFL);
         }
     }
 
@@ -107,10 +112,10 @@ public final class RateDeck {
 
     /** Prices a call with rate {@code index} from the deck's flat arrays; the same result as {@link Pricing#price}. */
     public Pricing.Priced price(int index, long durationSeconds, boolean answered, long allowanceAvailable) {
-        int h = index * STRIDE;
-        long inc = hot[h + 2];
-        long modeFree = hot[h + 3];
-        return Pricing.price(MODES[(int) (modeFree >> 32)], hot[h], hot[h + 1], (int) modeFree, (int) (inc >> 32), (int) inc,
+        int h = BASE + index * STRIDE;
+        long packed = hot[h + 2];
+        return Pricing.price(MODES[(int) (packed >>> 24) & 0xFF], hot[h], hot[h + 1], (int) (packed & 0xFFFFFF),
+                (int) (packed >>> 48), (int) (packed >>> 32) & 0xFFFF,
                 durationSeconds, answered, allowanceAvailable, info.precision());
     }
 
@@ -140,7 +145,7 @@ public final class RateDeck {
         }
         int head = seg.owner(digits * POW10[MAX_DIGITS - digitCount]);
         for (int r = head; r != NONE; r = tries[type.ordinal()].next[r]) {
-            long days = hot[r * STRIDE + 4];
+            long days = hot[BASE + r * STRIDE + 3];
             if ((int) (days >> 32) <= epochDay && epochDay < (int) days) {
                 return r;
             }
@@ -191,9 +196,10 @@ public final class RateDeck {
      * are disjoint), so they flatten into sorted segment starts, each owned by the innermost prefix
      * (its chain head) or by none. A lookup is one binary search in a compact array.
      */
-    private record Segments(long[] starts, int[] owners, int[] buckets) {
-        /** Buckets by the first 4 of the 15 digits: the search for a point stays inside its bucket's few segments. */
-        private static final long BUCKET = POW10[MAX_DIGITS - 4];
+    private record Segments(long[] entries, int[] buckets) {
+        /** Buckets by the first 5 of the 15 digits: a point's search stays inside its bucket's few segments. */
+        private static final long BUCKET = POW10[MAX_DIGITS - 5];
+        private static final int BUCKETS = 100_000;
 
         static Segments of(Trie trie) {
             var prefixes = new java.util.ArrayList<long[]>();
@@ -217,15 +223,20 @@ public final class RateDeck {
                 var closed = stack.pop();
                 n = emit(starts, owners, n, closed[1], stack.isEmpty() ? NONE : (int) stack.peek()[2]);
             }
-            var s = Arrays.copyOf(starts, n);
-            var buckets = new int[10_001];
-            for (int b = 0, i = 0; b <= 10_000; b++) {
-                while (i < n && s[i] < b * BUCKET) {
+            // Start and owner side by side: the entry found is read from the line the search ended on.
+            var entries = new long[n * 2];
+            for (int i = 0; i < n; i++) {
+                entries[2 * i] = starts[i];
+                entries[2 * i + 1] = owners[i];
+            }
+            var buckets = new int[BUCKETS + 1];
+            for (int b = 0, i = 0; b <= BUCKETS; b++) {
+                while (i < n && starts[i] < b * BUCKET) {
                     i++;
                 }
                 buckets[b] = i;
             }
-            return new Segments(s, Arrays.copyOf(owners, n), buckets);
+            return new Segments(entries, buckets);
         }
 
         /** Appends a segment start; a start equal to the previous one replaces it (the later, inner owner wins). */
@@ -256,12 +267,20 @@ public final class RateDeck {
             }
         }
 
+        /** The owner of the last segment starting at or before {@code point}. */
         int owner(long point) {
             int b = (int) (point / BUCKET);
-            int from = Math.max(0, buckets[b] - 1);
-            int to = Math.max(from + 1, buckets[b + 1]);
-            int i = Arrays.binarySearch(starts, from, to, point);
-            return owners[i >= 0 ? i : -i - 2];
+            int lo = Math.max(0, buckets[b] - 1);
+            int hi = Math.max(lo, buckets[b + 1] - 1);
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (entries[2 * mid] <= point) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return (int) entries[2 * lo + 1];
         }
     }
 
