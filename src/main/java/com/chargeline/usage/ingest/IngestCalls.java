@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  * daily and monthly rollups and to the calling-plan usage.
  */
 public final class IngestCalls {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestCalls.class);
     private final Database db;
     private final Clock clock;
     private final AccountQueries accounts;
@@ -67,6 +68,7 @@ public final class IngestCalls {
     }
 
     public Result ingest(AccountId accountId, List<CallRecord> records) {
+        long t0 = System.nanoTime();
         CallValidation.validate(records, clock);
         var account = accounts.find(accountId).orElseThrow();
         var priceList = decks.priceListFor(accountId).orElseThrow(IngestCalls::noDeck);
@@ -76,7 +78,9 @@ public final class IngestCalls {
         var planByName = plans.byName(accountId);
         MonthlyPartitions.ensure(db, "rated_call", records.stream()
                 .map(r -> YearMonth.from(r.timing().endTime().atZone(ZoneOffset.UTC))).collect(Collectors.toSet()));
-        return db.inTransaction(h -> {
+        long t1 = System.nanoTime();
+        var outcome = db.inTransaction(h -> {
+            long t2 = System.nanoTime();
             var fresh = IdempotencyKeys.claim(h, "call_key", "call_log_id", "end_time", accountId.value(),
                     records.stream().map(CallRecord::callLogId).toList(),
                     records.stream().map(r -> r.timing().endTime()).toList());
@@ -91,6 +95,7 @@ public final class IngestCalls {
             }
             order.sort(Comparator.comparing((Integer i) -> records.get(i).timing().endTime())
                     .thenComparing(i -> records.get(i).callLogId()));
+            long t3 = System.nanoTime();
             var allowances = new Allowances();
             var ledger = new AllowanceLedger(accountId.value(), planByName);
             ledger.load(h, order.stream().map(i -> Rollups.month(records.get(i).timing().endTime(), zone)).collect(Collectors.toSet()),
@@ -110,12 +115,25 @@ public final class IngestCalls {
                 total = total.add(result.priced().charge());
                 rows.add(record, user, dir, result, ctx);
             }
+            long t4 = System.nanoTime();
             rows.copyInto(h);
+            long t5 = System.nanoTime();
             rows.rollups().apply(h, accountId.value());
             ledger.store(h, allowances);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("ingest {} calls: validate+context {} ms, claim ids {} ms, rate+rows {} ms, copy {} ms, "
+                        + "rollups {} ms", records.size(), ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
+                        ms(System.nanoTime() - t5));
+            }
             return new Result(records.size(), order.size(), duplicates, issues, total,
                     priceList.calls().info().currency().getCurrencyCode());
         });
+        LOG.debug("ingest committed in {} ms in all", ms(System.nanoTime() - t0));
+        return outcome;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /** The account's side of rating one call: country, deck, own numbers and the user's calling plan. */
