@@ -32,9 +32,6 @@ public final class RateDeck {
     private final Rate[] rates;
     private final Trie[] tries = new Trie[CallType.values().length];
     private final Segments[] segments = new Segments[CallType.values().length];
-    private final Rate.Price[] prices;
-    private final int[] fromDay;
-    private final int[] toDay;
     /**
      * Per rate, 4 longs side by side: per-minute, per-call, first|next|mode|free, from|to days. The
      * first record starts 2 longs in, so with the 16-byte array header every 32-byte record sits
@@ -48,22 +45,18 @@ public final class RateDeck {
     private RateDeck(Info info, Rate[] rates) {
         this.info = info;
         this.rates = rates;
-        this.prices = new Rate.Price[rates.length];
-        this.fromDay = new int[rates.length];
-        this.toDay = new int[rates.length];
         this.hot = new long[BASE + rates.length * STRIDE];
         for (int i = 0; i < rates.length; i++) {
-            prices[i] = rates[i].price();
             var v = rates[i].validity();
-            fromDay[i] = (int) v.from().toEpochDay();
-            toDay[i] = v.toExclusive() == null ? Integer.MAX_VALUE : (int) v.toExclusive().toEpochDay();
-            var p = prices[i];
+            int fromDay = (int) v.from().toEpochDay();
+            int toDay = v.toExclusive() == null ? Integer.MAX_VALUE : (int) v.toExclusive().toEpochDay();
+            var p = rates[i].price();
             int h = BASE + i * STRIDE;
             hot[h] = p.perMinuteUnits();
             hot[h + 1] = p.perCallUnits();
             hot[h + 2] = ((long) p.increments().first() << 48) | ((long) p.increments().next() << 32)
                     | ((long) p.mode().ordinal() << 24) | p.freeSeconds();
-            hot[h + 3] = ((long) fromDay[i] << 32) | (toDay[i] & 0xFFFFFFFFL);
+            hot[h + 3] = ((long) fromDay << 32) | (toDay & 0xFFFFFFFFL);
         }
     }
 
@@ -119,11 +112,6 @@ public final class RateDeck {
                 durationSeconds, answered, allowanceAvailable, info.precision());
     }
 
-    /** The price of rate {@code index}, from a flat array (one indirection less on the hot path). */
-    public Rate.Price price(int index) {
-        return prices[index];
-    }
-
     /**
      * The rate for {@code digits} (an E.164 number without '+') of {@code type} in force on
      * {@code day}, by longest prefix; null when no row matches.
@@ -145,12 +133,17 @@ public final class RateDeck {
         }
         int head = seg.owner(digits * POW10[MAX_DIGITS - digitCount]);
         for (int r = head; r != NONE; r = tries[type.ordinal()].next[r]) {
-            long days = hot[BASE + r * STRIDE + 3];
-            if ((int) (days >> 32) <= epochDay && epochDay < (int) days) {
+            if (inForce(r, epochDay)) {
                 return r;
             }
         }
         return head == NONE ? NONE : findIndex(type, Long.toString(digits), epochDay);
+    }
+
+    /** Whether rate {@code r} is in force on {@code epochDay} (from inclusive, to exclusive). */
+    private boolean inForce(int r, int epochDay) {
+        long days = hot[BASE + r * STRIDE + 3];
+        return (int) (days >> 32) <= epochDay && epochDay < (int) days;
     }
 
     /** As {@link #find}, returning the rate's index or -1, for hot loops. */
@@ -171,7 +164,7 @@ public final class RateDeck {
                 break;
             }
             for (int r = trie.head[node]; r != NONE; r = trie.next[r]) {
-                if (fromDay[r] <= epochDay && epochDay < toDay[r]) {
+                if (inForce(r, epochDay)) {
                     best = r;
                     break;
                 }
