@@ -160,15 +160,7 @@ public final class IngestCalls {
 
     /** The account's user on this call: by extension, else by the account's own number on the call. */
     PhoneUser userOf(CallRecord record, Directory dir, String region) {
-        var ext = record.parties().extensionNumber();
-        if (ext != null && dir.byExtension().containsKey(ext)) {
-            return dir.byExtension().get(ext);
-        }
         var own = record.parties().outbound() ? record.parties().callerNumber() : record.parties().calleeNumber();
-        var c = classifier.classify(own, region);
-        if (c.kind() == NumberClassifier.Kind.EXTENSION) {
-            return dir.byExtension().get(c.e164());
-        }
-        return dir.byNumber().get("+" + c.e164());
+        return DirectoryUsers.find(dir, classifier, record.parties().extensionNumber(), own, region);
     }
 }

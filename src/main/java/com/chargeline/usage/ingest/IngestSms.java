@@ -1,9 +1,7 @@
 package com.chargeline.usage.ingest;
 
 import com.chargeline.accounts.AccountQueries;
-import com.chargeline.accounts.directory.Directory;
 import com.chargeline.accounts.directory.ManageDirectory;
-import com.chargeline.accounts.directory.PhoneUser;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
@@ -97,7 +95,7 @@ public final class IngestSms {
                     var r = records.get(i);
                     var own = r.outbound() ? r.from() : r.to();
                     var far = r.outbound() ? r.to() : r.from();
-                    var user = userOf(own, dir, region);
+                    var user = DirectoryUsers.find(dir, classifier, own.extensionNumber(), own.number(), region);
                     var priced = price(r, far, region, prices, info);
                     int segments = priced.segments();
                     long units = priced.units();
@@ -158,14 +156,6 @@ public final class IngestSms {
         var error = units < 0 ? "no " + r.type() + " " + r.direction() + " rate for " + farNumber.region() + " in deck "
                 + info.name() + " v" + info.version() : "";
         return new Priced(segments, units, farNumber.region(), error);
-    }
-
-    private PhoneUser userOf(SmsRecord.Party own, Directory dir, String region) {
-        if (own.extensionNumber() != null && dir.byExtension().containsKey(own.extensionNumber())) {
-            return dir.byExtension().get(own.extensionNumber());
-        }
-        var c = classifier.classify(own.number(), region);
-        return c.kind() == NumberClassifier.Kind.EXTENSION ? dir.byExtension().get(c.e164()) : dir.byNumber().get("+" + c.e164());
     }
 
     private void validate(List<SmsRecord> records) {
