@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end ingest over HTTP vs a raw COPY of the same rows (target >= 70 %).
-# Usage: bench/ingest.sh [records]   (default 200000)
+# Usage: bench/ingest.sh [records] [concurrent clients]   (default 200000 1)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-CHARGELINE_LOG_LEVEL=WARN CHARGELINE_ACCESS_LOG=OFF exec "$JAVA_HOME/bin/java" -Xmx6g -cp "$BENCH_CP" \
-  com.chargeline.bench.IngestBench "${1:-200000}"
+CHARGELINE_LOG_LEVEL=${CHARGELINE_LOG_LEVEL:-WARN} CHARGELINE_ACCESS_LOG=${CHARGELINE_ACCESS_LOG:-OFF} exec "$JAVA_HOME/bin/java" -Xmx6g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" \
+  com.chargeline.bench.IngestBench "${1:-200000}" "${2:-1}"

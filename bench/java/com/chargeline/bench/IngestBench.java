@@ -33,6 +33,7 @@ import org.postgresql.PGConnection;
 public final class IngestBench {
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int batch = 10_000;
         var dir = Files.createTempDirectory("chargeline-ingest-bench");
         try (var app = App.start(new App.Config(new Storage.Target(dir, null, null, null, Map.of()), "127.0.0.1", 0, null,
@@ -81,35 +82,58 @@ public final class IngestBench {
             }
             var http = HttpClient.newHttpClient();
             var uri = URI.create("http://127.0.0.1:" + app.port() + "/api/v1/accounts/" + master.id().wire() + "/usage/calls");
-            long measured = 0;
-            long start = 0;
-            for (int b = 0; b < bodies.size(); b++) {
-                if (b == 2) {
-                    start = System.nanoTime();
+            for (int b = 0; b < 2; b++) {
+                post(http, uri, token, bodies.get(b), batch);
+            }
+            var next = new java.util.concurrent.atomic.AtomicInteger(2);
+            var cpu = CpuTime.sample();
+            long start = System.nanoTime();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+                var futures = new ArrayList<java.util.concurrent.Future<?>>();
+                for (int c = 0; c < clients; c++) {
+                    futures.add(pool.submit(() -> {
+                        for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
+                            post(http, uri, token, bodies.get(b), batch);
+                        }
+                        return null;
+                    }));
                 }
-                var response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b))).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200 || !response.body().contains("\"accepted\":" + batch)) {
-                    throw new IllegalStateException("batch " + b + ": " + response.statusCode() + " " + response.body());
-                }
-                if (b >= 2) {
-                    measured += batch;
+                for (var f : futures) {
+                    f.get();
                 }
             }
+            long measured = (long) (bodies.size() - 2) * batch;
             double ingestSeconds = (System.nanoTime() - start) / 1e9;
+            var ingestCpu = CpuTime.sample().minus(cpu);
             double ingestRate = measured / ingestSeconds;
 
-            var baselineRate = copyBaseline(w.db, master.id().value(), measured);
-            System.out.printf("ingest over HTTP: %d records in %.2f s = %.0f records/s (batches of %d, one client)%n",
-                    measured, ingestSeconds, ingestRate, batch);
+            var beforeCopy = new CpuTime[1];
+            var copyCpu = new CpuTime[1];
+            var baselineRate = copyBaseline(w.db, master.id().value(), measured, () -> beforeCopy[0] = CpuTime.sample(),
+                    () -> copyCpu[0] = CpuTime.sample().minus(beforeCopy[0]));
+            System.out.printf("ingest over HTTP: %d records in %.2f s = %.0f records/s (batches of %d, %d concurrent client(s))%n",
+                    measured, ingestSeconds, ingestRate, batch, clients);
             System.out.printf("baseline raw COPY of the same %d rated rows into rated_call: %.0f rows/s%n", measured, baselineRate);
+            System.out.printf("CPU per 10 000 records: ingest = Chargeline %.0f ms + PostgreSQL %.0f ms; "
+                    + "COPY = client %.0f ms + PostgreSQL %.0f ms%n", ingestCpu.javaMs() * 10_000 / measured,
+                    ingestCpu.postgresMs() * 10_000 / measured, copyCpu[0].javaMs() * 10_000 / measured,
+                    copyCpu[0].postgresMs() * 10_000 / measured);
             System.out.printf("ratio %.0f %% of COPY; target 70 %%: %s%n", 100 * ingestRate / baselineRate,
                     ingestRate >= 0.7 * baselineRate ? "PASS" : "FAIL");
         }
     }
 
-    private static double copyBaseline(com.chargeline.storage.Database db, UUID account, long expected) throws Exception {
+    private static void post(HttpClient http, URI uri, String token, byte[] body, int batch) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().contains("\"accepted\":" + batch)) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static double copyBaseline(com.chargeline.storage.Database db, UUID account, long expected, Runnable before,
+                                       Runnable after) throws Exception {
         return db.jdbi().withHandle(h -> {
             var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
             var out = new StringWriter();
@@ -125,10 +149,13 @@ public final class IngestBench {
                 throw new IllegalStateException("expected " + expected + " rows, got " + rows.lines().count());
             }
             h.begin();
+            before.run();
             long t0 = System.nanoTime();
             copy.copyIn("COPY rated_call (" + columns + ") FROM STDIN (FORMAT csv, NULL '\\N')", new StringReader(rows));
             h.commit();
-            return expected / ((System.nanoTime() - t0) / 1e9);
+            double rate = expected / ((System.nanoTime() - t0) / 1e9);
+            after.run();
+            return rate;
         });
     }
 }

@@ -10,7 +10,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -130,7 +129,7 @@ final class DemoTraffic {
 
     private List<CallRecord> calls(Account account, List<PhoneUser> users, int count, int offset) {
         var out = new ArrayList<CallRecord>(count);
-        var now = Instant.now().minusSeconds(600);
+        var now = w.clock.instant().minusSeconds(600);
         for (int i = 0; i < count; i++) {
             var user = users.get(random.nextInt(users.size()));
             boolean outbound = random.nextInt(10) < 7;
@@ -152,7 +151,7 @@ final class DemoTraffic {
 
     private List<SmsRecord> messages(Account account, List<PhoneUser> users, int count, int offset) {
         var out = new ArrayList<SmsRecord>(count);
-        var now = Instant.now().minusSeconds(600);
+        var now = w.clock.instant().minusSeconds(600);
         for (int i = 0; i < count; i++) {
             var user = users.get(random.nextInt(users.size()));
             boolean outbound = random.nextInt(10) < 6;

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -120,7 +119,7 @@ final class UsageFiles {
     private static Instant time(CSVRecord row, String column) {
         var value = get(row, column);
         try {
-            return value == null ? null : OffsetDateTime.parse(value).toInstant();
+            return value == null ? null : com.chargeline.common.time.UtcTimes.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(column + ": '" + value + "' is not an ISO-8601 date-time with a zone");
         }

@@ -3,6 +3,7 @@ package com.chargeline.api.v1;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
+import com.chargeline.common.time.UtcTimes;
 import com.chargeline.usage.ingest.CallValidation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +124,7 @@ final class RecordsBody {
             return null;
         }
         try {
-            return OffsetDateTime.parse(raw).toInstant();
+            return UtcTimes.parse(raw);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(at(i, field), "'" + raw + "' is not an ISO-8601 date-time with a zone (2026-11-24T10:15:30Z)."));
             return null;

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,8 +37,12 @@ public final class Rollups {
     }
 
     private final ZoneId accountZone;
-    private final Map<Key, Totals> daily = new TreeMap<>(ORDER);
-    private final Map<Key, Totals> monthly = new TreeMap<>(ORDER);
+    private final Map<Key, Totals> daily = new HashMap<>();
+    private final Map<Key, Totals> monthly = new HashMap<>();
+    /** The account-zone month of the last record, as [from, until) in epoch seconds: records of a batch mostly share one. */
+    private LocalDate lastMonth;
+    private long lastMonthFrom;
+    private long lastMonthUntil;
 
     public Rollups(ZoneId accountZone) {
         this.accountZone = accountZone;
@@ -51,13 +55,22 @@ public final class Rollups {
 
     /** Adds one record (sign +1) or takes one away (sign -1). */
     public void add(Instant at, Key dimensions, long billedSeconds, BigDecimal charge, int sign) {
-        var day = new Key(at.atZone(ZoneOffset.UTC).toLocalDate(), dimensions.kind(), dimensions.callType(),
-                dimensions.billingAccountId(), dimensions.costCenter(), dimensions.department(), dimensions.currency(),
-                dimensions.charged());
-        var month = new Key(month(at, accountZone), day.kind(), day.callType(), day.billingAccountId(), day.costCenter(),
-                day.department(), day.currency(), day.charged());
+        var day = new Key(LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond(), 86_400)), dimensions.kind(),
+                dimensions.callType(), dimensions.billingAccountId(), "", "", dimensions.currency(), dimensions.charged());
+        var month = new Key(monthOf(at), dimensions.kind(), dimensions.callType(), dimensions.billingAccountId(),
+                dimensions.costCenter(), dimensions.department(), dimensions.currency(), dimensions.charged());
         accumulate(daily.computeIfAbsent(day, k -> new Totals()), billedSeconds, charge, sign);
         accumulate(monthly.computeIfAbsent(month, k -> new Totals()), billedSeconds, charge, sign);
+    }
+
+    private LocalDate monthOf(Instant at) {
+        long s = at.getEpochSecond();
+        if (lastMonth == null || s < lastMonthFrom || s >= lastMonthUntil) {
+            lastMonth = month(at, accountZone);
+            lastMonthFrom = lastMonth.atStartOfDay(accountZone).toEpochSecond();
+            lastMonthUntil = lastMonth.plusMonths(1).atStartOfDay(accountZone).toEpochSecond();
+        }
+        return lastMonth;
     }
 
     private static void accumulate(Totals t, long billedSeconds, BigDecimal charge, int sign) {
@@ -66,17 +79,24 @@ public final class Rollups {
         t.charge = sign > 0 ? t.charge.add(charge) : t.charge.subtract(charge);
     }
 
-    /** Adds the accumulated totals to usage_daily and usage_monthly, in key order (no deadlocks between batches). */
+    /**
+     * Adds the accumulated totals to usage_daily and usage_monthly, in key order (no deadlocks between
+     * batches). The daily totals are kept without cost center and department (the reports count by day,
+     * billing account and charged; the finer split is monthly only).
+     */
     public void apply(Handle h, UUID accountId) {
-        upsert(h, "usage_daily", "day", accountId, daily);
-        upsert(h, "usage_monthly", "month", accountId, monthly);
+        upsert(h, "usage_daily", "day", "", accountId, daily);
+        upsert(h, "usage_monthly", "month", "cost_center, department, ", accountId, monthly);
     }
 
-    private static void upsert(Handle h, String table, String periodColumn, UUID accountId, Map<Key, Totals> totals) {
+    private static void upsert(Handle h, String table, String periodColumn, String split, UUID accountId,
+                               Map<Key, Totals> totals) {
         if (totals.isEmpty()) {
             return;
         }
-        int n = totals.size();
+        var sorted = new TreeMap<Key, Totals>(ORDER);
+        sorted.putAll(totals);
+        int n = sorted.size();
         var periods = new ArrayList<String>(n);
         var kinds = new ArrayList<String>(n);
         var types = new ArrayList<String>(n);
@@ -88,7 +108,7 @@ public final class Rollups {
         var records = new ArrayList<Long>(n);
         var seconds = new ArrayList<Long>(n);
         var charges = new ArrayList<String>(n);
-        totals.forEach((k, t) -> {
+        sorted.forEach((k, t) -> {
             periods.add(k.period().toString());
             kinds.add(k.kind());
             types.add(k.callType());
@@ -101,15 +121,17 @@ public final class Rollups {
             seconds.add(t.billedSeconds);
             charges.add(t.charge.toPlainString());
         });
+        boolean fine = !split.isEmpty();
         h.createUpdate("INSERT INTO " + table + " (account_id, " + periodColumn + ", kind, call_type, billing_account_id, "
-                        + "cost_center, department, currency, charged, records, billed_seconds, total_charge) "
-                        + "SELECT :account, CAST(p AS date), k, ct, ba, cc, dp, cu, ch, r, s, CAST(c AS numeric) "
-                        + "FROM unnest(CAST(:periods AS text[]), CAST(:kinds AS text[]), CAST(:types AS text[]), "
-                        + "CAST(:billing AS text[]), CAST(:costCenters AS text[]), CAST(:departments AS text[]), "
-                        + "CAST(:currencies AS text[]), CAST(:charged AS boolean[]), CAST(:records AS bigint[]), "
-                        + "CAST(:seconds AS bigint[]), CAST(:charges AS text[])) AS x(p, k, ct, ba, cc, dp, cu, ch, r, s, c) "
-                        + "ON CONFLICT (account_id, " + periodColumn + ", kind, call_type, billing_account_id, cost_center, "
-                        + "department, currency, charged) DO UPDATE SET records = " + table + ".records + EXCLUDED.records, "
+                        + split + "currency, charged, records, billed_seconds, total_charge) "
+                        + "SELECT :account, CAST(p AS date), k, ct, ba, " + (fine ? "cc, dp, " : "") + "cu, ch, r, s, "
+                        + "CAST(c AS numeric) FROM unnest(CAST(:periods AS text[]), CAST(:kinds AS text[]), "
+                        + "CAST(:types AS text[]), CAST(:billing AS text[]), CAST(:costCenters AS text[]), "
+                        + "CAST(:departments AS text[]), CAST(:currencies AS text[]), CAST(:charged AS boolean[]), "
+                        + "CAST(:records AS bigint[]), CAST(:seconds AS bigint[]), CAST(:charges AS text[])) "
+                        + "AS x(p, k, ct, ba, cc, dp, cu, ch, r, s, c) "
+                        + "ON CONFLICT (account_id, " + periodColumn + ", kind, call_type, billing_account_id, " + split
+                        + "currency, charged) DO UPDATE SET records = " + table + ".records + EXCLUDED.records, "
                         + "billed_seconds = " + table + ".billed_seconds + EXCLUDED.billed_seconds, "
                         + "total_charge = " + table + ".total_charge + EXCLUDED.total_charge")
                 .bind("account", accountId)
@@ -128,6 +150,6 @@ public final class Rollups {
     }
 
     public List<Key> dailyKeys() {
-        return List.copyOf(daily.keySet());
+        return daily.keySet().stream().sorted(ORDER).toList();
     }
 }

@@ -1,9 +1,10 @@
 package com.chargeline.usage.ingest;
 
 import com.chargeline.usage.rating.RatingEngine;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.core.JsonFactory;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * Why a record costs what it costs, stored with it as JSON (STYLE B6.3): seconds as talked, free,
@@ -15,8 +16,7 @@ public record Explanation(String status, String reason, long actualSeconds, long
                           String ratePerMin, String perCallFee, String ratePrefix, String rateDestination, Integer rateRow,
                           String deckId, Integer deckVersion, String deckName, Integer deckPrecision, String callingPlan,
                           String ratedNumber) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final JsonFactory JSON = new JsonFactory();
 
     public static Explanation of(RatingEngine.Result r, RatingEngine.Context ctx) {
         var p = r.priced();
@@ -33,11 +33,43 @@ public record Explanation(String status, String reason, long actualSeconds, long
                 info.precision(), r.plan() == null ? null : r.plan().name(), r.ratedNumber());
     }
 
+    /** The stored form: snake_case names, every field present (null when it does not apply). */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        var out = new StringWriter(512);
+        try (var g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("status", status);
+            g.writeStringField("reason", reason);
+            g.writeNumberField("actual_seconds", actualSeconds);
+            g.writeNumberField("free_seconds", freeSeconds);
+            g.writeNumberField("billed_seconds", billedSeconds);
+            g.writeNumberField("allowance_seconds", allowanceSeconds);
+            g.writeNumberField("charged_seconds", chargedSeconds);
+            g.writeStringField("increments", increments);
+            g.writeStringField("charge_mode", chargeMode);
+            g.writeStringField("rate_per_min", ratePerMin);
+            g.writeStringField("per_call_fee", perCallFee);
+            g.writeStringField("rate_prefix", ratePrefix);
+            g.writeStringField("rate_destination", rateDestination);
+            optional(g, "rate_row", rateRow);
+            g.writeStringField("deck_id", deckId);
+            optional(g, "deck_version", deckVersion);
+            g.writeStringField("deck_name", deckName);
+            optional(g, "deck_precision", deckPrecision);
+            g.writeStringField("calling_plan", callingPlan);
+            g.writeStringField("rated_number", ratedNumber);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void optional(com.fasterxml.jackson.core.JsonGenerator g, String name, Integer value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value.intValue());
         }
     }
 }

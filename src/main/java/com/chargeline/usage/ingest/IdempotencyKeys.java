@@ -1,24 +1,51 @@
 package com.chargeline.usage.ingest;
 
+import com.chargeline.storage.CopyCsv;
+import com.chargeline.storage.CopyRows;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
 
 /**
- * Claims record ids for an account inside the batch's transaction: {@code INSERT ... ON CONFLICT DO
- * NOTHING RETURNING} gives back only ids never seen before, so a resent or concurrent duplicate is
- * reported and skipped, never stored twice (STYLE B6.5).
+ * Claims record ids for an account inside the batch's transaction, so that a resent or concurrent
+ * duplicate is reported and skipped, never stored twice (STYLE B6.5).
+ *
+ * <p>The common case, a batch of ids never seen before, is a plain COPY into the key table (about
+ * half the cost of an INSERT from arrays). When the key table refuses one (a resend, or another
+ * batch holding the same id), the COPY is rolled back to a savepoint and the ids are claimed with
+ * {@code INSERT ... ON CONFLICT DO NOTHING RETURNING}, which gives back only the new ones.
  */
 final class IdempotencyKeys {
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private IdempotencyKeys() {
     }
 
     /** {@code table} is call_key or sms_key, with its id and time columns. */
     static Set<String> claim(Handle h, String table, String idColumn, String timeColumn, UUID account, List<String> ids,
                              List<Instant> times) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        h.savepoint("claim");
+        try {
+            copy(h, table, idColumn, timeColumn, account, ids, times);
+            h.releaseSavepoint("claim");
+            return new HashSet<>(ids);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
+            }
+            h.rollbackToSavepoint("claim");
+        }
         return new HashSet<>(h.createQuery("INSERT INTO " + table + " (account_id, " + idColumn + ", " + timeColumn + ") "
                         + "SELECT :account, id, t FROM unnest(CAST(:ids AS text[]), CAST(:times AS timestamptz[])) AS x(id, t) "
                         + "ON CONFLICT DO NOTHING RETURNING " + idColumn)
@@ -27,5 +54,20 @@ final class IdempotencyKeys {
                 .bindArray("times", String.class, times.stream().map(Instant::toString).toList())
                 .mapTo(String.class)
                 .list());
+    }
+
+    private static void copy(Handle h, String table, String idColumn, String timeColumn, UUID account, List<String> ids,
+                             List<Instant> times) throws SQLException {
+        var csv = new CopyRows(ids.size() * 96);
+        var accountText = account.toString();
+        try {
+            for (int i = 0; i < ids.size(); i++) {
+                csv.row(accountText, ids.get(i), times.get(i));
+            }
+            h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (account_id, " + idColumn
+                    + ", " + timeColumn + ") FROM STDIN " + CopyCsv.OPTIONS, new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

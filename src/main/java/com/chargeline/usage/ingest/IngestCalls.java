@@ -102,18 +102,15 @@ public final class IngestCalls {
                     allowances);
             var rows = new RatedCallRows(accountId.value(), clock.instant(), zone);
             var issues = new ArrayList<RatingIssue>();
-            var total = BigDecimal.ZERO;
-            for (int i : order) {
-                var record = records.get(i);
-                var user = userOf(record, dir, region);
-                var ctx = context(user, dir, region, priceList, planByName);
-                var call = call(record, user, zone);
-                var result = engine.rate(call, ctx, allowances);
-                if (result.status() == RatingEngine.Status.ERROR) {
-                    issues.add(new RatingIssue(i, record.callLogId(), result.reason()));
-                }
-                total = total.add(result.priced().charge());
-                rows.add(record, user, dir, result, ctx);
+            if (!order.isEmpty()) {
+                rows.stream(h);
+            }
+            BigDecimal total;
+            try {
+                total = rateAll(records, order, new Batch(dir, region, priceList, planByName, zone), allowances, rows, issues);
+            } catch (RuntimeException e) {
+                rows.abandon();
+                throw e;
             }
             long t4 = System.nanoTime();
             rows.copyInto(h);
@@ -121,7 +118,7 @@ public final class IngestCalls {
             rows.rollups().apply(h, accountId.value());
             ledger.store(h, allowances);
             if (LOG.isDebugEnabled()) {
-                LOG.debug("ingest {} calls: validate+context {} ms, claim ids {} ms, rate+rows {} ms, copy {} ms, "
+                LOG.debug("ingest {} calls: validate+context {} ms, claim ids {} ms, rate+rows (streamed) {} ms, copy end {} ms, "
                         + "rollups {} ms", records.size(), ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
                         ms(System.nanoTime() - t5));
             }
@@ -130,6 +127,28 @@ public final class IngestCalls {
         });
         LOG.debug("ingest committed in {} ms in all", ms(System.nanoTime() - t0));
         return outcome;
+    }
+
+    /** What every record of one batch is rated against. */
+    private record Batch(Directory dir, String region, PriceList prices, Map<String, CallingPlan> plans, ZoneId zone) {
+    }
+
+    /** Rates the new records in end-time order into {@code rows}; returns the batch's total charge. */
+    private BigDecimal rateAll(List<CallRecord> records, List<Integer> order, Batch batch, Allowances allowances,
+                               RatedCallRows rows, List<RatingIssue> issues) {
+        var total = BigDecimal.ZERO;
+        for (int i : order) {
+            var record = records.get(i);
+            var user = userOf(record, batch.dir(), batch.region());
+            var ctx = context(user, batch.dir(), batch.region(), batch.prices(), batch.plans());
+            var result = engine.rate(call(record, user, batch.zone()), ctx, allowances);
+            if (result.status() == RatingEngine.Status.ERROR) {
+                issues.add(new RatingIssue(i, record.callLogId(), result.reason()));
+            }
+            total = total.add(result.priced().charge());
+            rows.add(record, user, batch.dir(), result, ctx);
+        }
+        return total;
     }
 
     private static long ms(long nanos) {

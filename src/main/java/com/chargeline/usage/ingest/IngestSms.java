@@ -7,6 +7,7 @@ import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.CopyCsv;
+import com.chargeline.storage.CopyRows;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.MonthlyPartitions;
 import com.chargeline.usage.aggregate.Rollups;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 
 /**
@@ -88,9 +88,9 @@ public final class IngestSms {
             var rollups = new Rollups(zone);
             var issues = new ArrayList<IngestCalls.RatingIssue>();
             var total = BigDecimal.ZERO;
-            var csv = new StringBuilder();
+            var csv = new CopyRows(order.size() * 400);
             var now = clock.instant();
-            try (var printer = new CSVPrinter(csv, CopyCsv.FORMAT)) {
+            try {
                 for (int i : order) {
                     var r = records.get(i);
                     var own = r.outbound() ? r.from() : r.to();
@@ -114,7 +114,7 @@ public final class IngestSms {
                             + "\",\"rate_per_segment\":\"" + rate.stripTrailingZeros().toPlainString() + "\",\"deck_id\":\""
                             + info.deckId() + "\",\"deck_version\":" + info.version() + ",\"status\":\""
                             + (error.isEmpty() ? "rated" : "error") + "\"}";
-                    printer.printRecord(accountId.value(), r.sentTime(), r.messageId(), 1, true,
+                    csv.row(accountId.value(), r.sentTime(), r.messageId(), 1, true,
                             r.sessionId() == null ? "" : r.sessionId(), r.type(), r.direction(), r.from().number(),
                             nz(r.from().extensionNumber()), pick(r.from().displayName(), r.outbound() && user != null ? user.identity().name() : ""),
                             r.to().number(), nz(r.to().extensionNumber()),
@@ -125,7 +125,6 @@ public final class IngestSms {
                     rollups.add(r.sentTime(), new Rollups.Key(null, "sms", "", "", costCenter, department,
                             info.currency().getCurrencyCode(), charge.signum() > 0), 0, charge, +1);
                 }
-                printer.flush();
                 if (!csv.isEmpty()) {
                     h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY rated_sms (" + COLUMNS
                             + ") FROM STDIN " + CopyCsv.OPTIONS, new StringReader(csv.toString()));

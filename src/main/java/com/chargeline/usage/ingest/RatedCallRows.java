@@ -3,21 +3,24 @@ package com.chargeline.usage.ingest;
 import com.chargeline.accounts.directory.Directory;
 import com.chargeline.accounts.directory.PhoneUser;
 import com.chargeline.storage.CopyCsv;
+import com.chargeline.storage.CopyRows;
 import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.RatingEngine;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
-import org.apache.commons.csv.CSVPrinter;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-/** Builds the rated_call rows of a batch as COPY input and the batch's rollups alongside. */
+/**
+ * Builds the rated_call rows of a batch as COPY input and the batch's rollups alongside. After
+ * {@link #stream(Handle)} the rows go to PostgreSQL while the batch is still being rated (in chunks
+ * of {@value #CHUNK} characters), so the server's COPY work overlaps the rating instead of following it.
+ */
 final class RatedCallRows {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RatedCallRows.class);
     static final String COLUMNS = "account_id, end_time, call_log_id, rating_no, current, direction, caller_number, "
             + "caller_billing_number, callee_number, callee_billing_number, call_type, service_type, calling_party_name, "
             + "cost_center, employee_id, department, billing_account_id, start_time, answer_time, duration_seconds, result, "
@@ -25,21 +28,17 @@ final class RatedCallRows {
             + "rating_error, explanation, rated_at, extension_number";
 
 
-    private final UUID accountId;
-    private final Instant ratedAt;
-    private final StringBuilder csv = new StringBuilder(1 << 16);
-    private final CSVPrinter printer;
+    private static final int CHUNK = 1 << 18;
+    private final String account;
+    private final String ratedAt;
+    private final CopyRows csv = new CopyRows(CHUNK + (1 << 12));
+    private CopyIn copy;
     private final Rollups rollups;
 
     RatedCallRows(UUID accountId, Instant ratedAt, ZoneId zone) {
-        this.accountId = accountId;
-        this.ratedAt = ratedAt;
+        this.account = accountId.toString();
+        this.ratedAt = ratedAt.toString();
         this.rollups = new Rollups(zone);
-        try {
-            this.printer = new CSVPrinter(csv, CopyCsv.FORMAT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private java.util.function.ToIntFunction<CallRecord> ratingNumbers = r -> 1;
@@ -74,41 +73,75 @@ final class RatedCallRows {
         var priced = result.priced();
         var charge = priced.charge();
         var outcome = r.outcome().result() != null ? r.outcome().result() : (r.answered() ? "answered" : "missed");
-        try {
-            printer.printRecord(accountId, r.timing().endTime(), r.callLogId(), ratingNo(r), true, r.parties().direction(),
-                    r.parties().callerNumber(), pick(a.callerBillingNumber(), result.callerE164()),
-                    r.parties().calleeNumber(), pick(a.calleeBillingNumber(), result.calleeE164()),
-                    result.callType().wire(), r.outcome().serviceType() == null ? "call" : r.outcome().serviceType(),
-                    pick(a.callingPartyName(), user == null ? "" : user.identity().name()), costCenter,
-                    pick(a.employeeId(), attr == null ? "" : attr.employeeId()), department, billingAccount,
-                    r.timing().startTime(), r.timing().answerTime(), r.talkSeconds(), outcome,
-                    rate == null ? "per_min" : rate.price().mode().wire(),
-                    rate == null ? "0" : rate.price().perMinute().toPlainString(),
-                    ctx.deck().info().currency().getCurrencyCode(), charge.toPlainString(), priced.scale(), billingNumber,
-                    a.forwardNumberBilling() == null ? "" : a.forwardNumberBilling(),
-                    result.status().name().toLowerCase(), result.status() == RatingEngine.Status.ERROR ? result.reason() : "",
-                    Explanation.of(result, ctx).toJson(), ratedAt,
-                    r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        csv.add(account).add(r.timing().endTime()).add(r.callLogId()).add(ratingNo(r)).add("t")
+                .add(r.parties().direction()).add(r.parties().callerNumber())
+                .add(pick(a.callerBillingNumber(), result.callerE164())).add(r.parties().calleeNumber())
+                .add(pick(a.calleeBillingNumber(), result.calleeE164())).add(result.callType().wire())
+                .add(r.outcome().serviceType() == null ? "call" : r.outcome().serviceType())
+                .add(pick(a.callingPartyName(), user == null ? "" : user.identity().name())).add(costCenter)
+                .add(pick(a.employeeId(), attr == null ? "" : attr.employeeId())).add(department).add(billingAccount)
+                .add(r.timing().startTime()).add(r.timing().answerTime()).add(r.talkSeconds()).add(outcome)
+                .add(rate == null ? "per_min" : rate.price().mode().wire())
+                .add(rate == null ? "0" : rate.price().perMinute().toPlainString())
+                .add(ctx.deck().info().currency().getCurrencyCode()).add(charge.toPlainString()).add(priced.scale())
+                .add(billingNumber).add(a.forwardNumberBilling() == null ? "" : a.forwardNumberBilling())
+                .add(result.status().wire()).add(result.status() == RatingEngine.Status.ERROR ? result.reason() : "")
+                .add(Explanation.of(result, ctx).toJson()).add(ratedAt)
+                .add(r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber())
+                .endRow();
+        if (copy != null && csv.length() >= CHUNK) {
+            send();
         }
         rollups.add(r.timing().endTime(), new Rollups.Key(null, "call", result.callType().wire(), billingAccount,
                 costCenter, department, ctx.deck().info().currency().getCurrencyCode(), charge.signum() > 0),
                 priced.billedSeconds(), charge, +1);
     }
 
-    void copyInto(Handle h) {
-        if (csv.isEmpty()) {
-            return;
-        }
+    /** Opens the COPY on the batch's connection; rows added from now on are sent as they are built. */
+    void stream(Handle h) {
         try {
-            printer.flush();
-            h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY rated_call (" + COLUMNS + ") FROM STDIN " + CopyCsv.OPTIONS, new StringReader(csv.toString()));
+            copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY rated_call (" + COLUMNS + ") FROM STDIN " + CopyCsv.OPTIONS);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into rated_call failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes what is left and ends the COPY (or runs the whole COPY when none was opened). */
+    void copyInto(Handle h) {
+        if (copy == null) {
+            if (csv.isEmpty()) {
+                return;
+            }
+            stream(h);
+        }
+        try {
+            send();
+            copy.endCopy();
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into rated_call failed: " + e.getMessage(), e);
+        } finally {
+            abandon();
+        }
+    }
+
+    /** Cancels an open COPY (the batch failed); the transaction's rollback discards what was sent. */
+    void abandon() {
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                LOG.debug("cancelling the COPY into rated_call: {}", e.getMessage());
+            }
+        }
+        copy = null;
+    }
+
+    private void send() {
+        try {
+            csv.sendTo(copy);
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into rated_call failed: " + e.getMessage(), e);
         }
     }
 

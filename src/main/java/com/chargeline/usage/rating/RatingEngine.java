@@ -34,7 +34,16 @@ public final class RatingEngine {
     }
 
     /** How a call came out: priced by a rate, not chargeable by policy, or not priceable (an error kept on the record). */
-    public enum Status { RATED, NOT_CHARGED, ERROR }
+    public enum Status {
+        RATED, NOT_CHARGED, ERROR;
+
+        private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
+        /** As stored and shown: rated, not_charged, error. */
+        public String wire() {
+            return wire;
+        }
+    }
 
     /** The result and its explanation. {@code rate} is null unless RATED. */
     public record Result(Status status, String reason, CallType callType, String callerE164, String calleeE164,
