@@ -19,12 +19,14 @@ import com.chargeline.api.paging.PageTokens;
 import com.chargeline.api.zoom.ZoomAccountsEndpoints;
 import com.chargeline.api.zoom.ZoomBillingEndpoints;
 import com.chargeline.api.zoom.ZoomPaging;
+import com.chargeline.api.zoom.ZoomPhoneReportEndpoints;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.SigningKeys;
 import com.chargeline.usage.ingest.IngestCalls;
 import com.chargeline.usage.ingest.IngestSms;
 import com.chargeline.usage.ingest.RerateCalls;
 import com.chargeline.usage.ingest.UsageQueries;
+import com.chargeline.usage.reports.ChargeReports;
 import com.chargeline.usage.rating.CallingPlans;
 import com.chargeline.usage.rating.ManageRateDecks;
 import com.chargeline.usage.rating.NumberClassifier;
@@ -62,6 +64,7 @@ public final class Wiring {
     public final IngestSms ingestSms;
     public final RerateCalls rerateCalls;
     public final UsageQueries usageQueries;
+    public final ChargeReports chargeReports;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
@@ -87,6 +90,7 @@ public final class Wiring {
         this.ingestCalls = new IngestCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier);
         this.ingestSms = new IngestSms(db, clock, accountQueries, directory, rateDecks, classifier);
         this.usageQueries = new UsageQueries(db);
+        this.chargeReports = new ChargeReports(db);
         this.rerateCalls = new RerateCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier,
                 ingestCalls);
     }
@@ -107,6 +111,7 @@ public final class Wiring {
                 new ZoomAccountsEndpoints(access, accountQueries, createAccount, updateAccountOptions,
                         disassociateSubAccount, paging, mapper),
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper),
+                new ZoomPhoneReportEndpoints(accountQueries, chargeReports, paging, clock),
                 new NativeUsageEndpoints(access, ingestCalls, ingestSms, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDecks, mapper),
                 new NativeDirectoryEndpoints(access, directory, callingPlans, mapper));

@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request.Method;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.chargeline.accounts.PayMode;
+import com.chargeline.api.v1.UsageFixture;
 import com.chargeline.testing.Api;
 import com.chargeline.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -70,5 +71,26 @@ class OwnOpenApiTest {
                 server.api.patch("/v2/accounts/" + sub.id() + "/billing", t, "{\"city\":\"Reno\"}"));
         assertMatches(Method.DELETE, "/v2/accounts/" + sub.id(), server.api.delete("/v2/accounts/" + sub.id(), t));
         assertMatches(Method.GET, "/healthz", server.api.get("/healthz", null));
+    }
+
+    @Test
+    void the_phone_charge_reports_answer_as_our_file_says() {
+        var fx = new UsageFixture(server, "Own Spec Reports");
+        var t = fx.master.token();
+        assertThat(server.api.post(fx.path("/usage/calls"), t, "[" + UsageFixture.call("own-1", "outbound", "+14155550100",
+                "+12125550123", "1001", 45, "2026-11-20T09:00:00Z") + "]").status()).isEqualTo(200);
+        assertThat(server.api.post(fx.path("/usage/sms"), t, "[{\"message_id\":\"own-m\",\"direction\":\"outbound\","
+                + "\"from_number\":\"+14155550100\",\"to_number\":\"+12125550123\",\"sent_time\":\"2026-11-20T08:00:00Z\","
+                + "\"segments\":1}]").status()).isEqualTo(200);
+        for (var path : new String[] {"/v2/phone/reports/call_charges", "/v2/phone/reports/sms_charges"}) {
+            assertMatches(Method.GET, path, server.api.get(path, t));
+            assertMatches(Method.GET, path, server.api.get(path + "?page_size=1&show_charges_only=true", t));
+            assertMatches(Method.GET, path, server.api.get(path + "?from=2026-11-01", t));
+            assertMatches(Method.GET, path, server.api.get(path + "?from=2024-01-01&to=2024-01-31", t));
+            assertMatches(Method.GET, path, server.api.get(path + "?next_page_token=nope", t));
+            assertMatches(Method.GET, path, server.api.get(path, null));
+        }
+        assertMatches(Method.GET, "/v2/phone/reports/call_charges",
+                server.api.get("/v2/phone/reports/call_charges?billing_account_id=NOPE", t));
     }
 }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class ZoomSpecs {
     public static final String ACCOUNTS = "accounts-master.openapi.json";
     public static final String BILLING = "billing-master.openapi.json";
+    /** The whole Phone spec; only its charge-report paths are loaded (the rest has a defect we do not serve, NOTES.md §5.4). */
+    public static final String PHONE = "phone/phone.openapi.json";
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,6 +87,9 @@ public final class ZoomSpecs {
     private static OpenApiInteractionValidator load(String specFile) {
         try {
             var spec = normalise(JSON.readTree(specsDir().resolve("zoom").resolve(specFile).toFile()));
+            if (specFile.equals(PHONE)) {
+                ((ObjectNode) spec.get("paths")).retain("/phone/reports/call_charges", "/phone/reports/sms_charges");
+            }
             return OpenApiInteractionValidator.createForInlineApiSpecification(JSON.writeValueAsString(spec))
                     .withBasePathOverride("/v2")
                     .withResolveCombinators(true)

@@ -39,6 +39,7 @@ public final class ZoomErrors {
         return switch (code) {
             case VALIDATION_FAILED, MALFORMED_BODY, SPECIAL_CHARACTERS, PAGE_TOKEN_INVALID, PAYLOAD_TOO_LARGE,
                  UNSUPPORTED_MEDIA_TYPE -> 300;
+            case REPORT_REJECTED -> 400;
             case ACCOUNT_NOT_FOUND -> 2001;
             case RESOURCE_NOT_FOUND -> 404;
             case TOO_MANY_RECORDS -> 300;

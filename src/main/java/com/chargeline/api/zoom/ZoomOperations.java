@@ -18,6 +18,10 @@ public final class ZoomOperations {
             "billing:master", "billing:read:billing_information:master", "billing:read:billing_information:admin");
     public static final Operation UPDATE_BILLING = Operation.of("UpdateBillingInformation",
             "billing:master", "billing:update:billing_information:master");
+    public static final Operation CALL_CHARGES = Operation.of("GetCallChargesUsageReport",
+            "phone:read:admin", "phone:read:call_charges:admin");
+    public static final Operation SMS_CHARGES = Operation.of("GetSMSChargesUsageReport",
+            "phone:read:admin", "phone:read:sms_charges:admin");
 
     private ZoomOperations() {
     }

@@ -40,12 +40,16 @@ public final class ZoomPaging {
 
     /** The cursor of the request's {@code next_page_token} for this query, empty when there is none. */
     public Optional<String> cursor(Context ctx, String boundQuery) {
+        return cursor(ctx, boundQuery, new Invalid(ErrorCode.PAGE_TOKEN_INVALID, INVALID_TOKEN));
+    }
+
+    /** As {@link #cursor(Context, String)}, refusing a bad token with the operation's own error. */
+    public Optional<String> cursor(Context ctx, String boundQuery, Invalid refusal) {
         var token = ctx.queryParam("next_page_token");
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(tokens.open(token, boundQuery)
-                .orElseThrow(() -> new Invalid(ErrorCode.PAGE_TOKEN_INVALID, INVALID_TOKEN)));
+        return Optional.of(tokens.open(token, boundQuery).orElseThrow(() -> refusal));
     }
 
     public String next(String boundQuery, String cursor) {

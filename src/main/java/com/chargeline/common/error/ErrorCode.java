@@ -20,6 +20,8 @@ public enum ErrorCode {
     MEETING_CONNECTORS_NOT_FOUND,
     NOT_A_MASTER_ACCOUNT,
     PAGE_TOKEN_INVALID,
+    /** A phone report refused its parameters (Zoom code 400: bad page token, start date or billing account). */
+    REPORT_REJECTED,
     INVALID_TOKEN,
     MISSING_SCOPE,
     RESOURCE_NOT_FOUND,

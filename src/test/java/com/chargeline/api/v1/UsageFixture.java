@@ -5,26 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chargeline.testing.TestServer;
 
 /** A master with a deck, a billing account, a calling plan and two users, set up through the API. */
-final class UsageFixture {
-    static final String DECK = """
+public final class UsageFixture {
+    public static final String DECK = """
             prefix,destination,call_type,rate_per_min,per_call_fee,first_increment_s,next_increment_s,free_seconds,charge_mode,currency,effective_from,effective_to
             1,United States,local,0.05,0,30,6,0,per_min,USD,2020-01-01,
             1,United States toll-free,tollfree,0.02,0,60,60,0,per_min,USD,,
             44,United Kingdom,international,0.02,0,60,60,0,per_min,USD,,
             447,United Kingdom mobile,international,0.15,0.10,60,60,0,per_call_per_min,USD,,
             """;
-    static final String SMS = """
+    public static final String SMS = """
             country,message_type,direction,rate_per_segment,currency
             US,SMS,outbound,0.0075,USD
             *,SMS,outbound,0.05,USD
             *,MMS,outbound,0.02,USD
             """;
 
-    final TestServer server;
-    final TestServer.Tenant master;
-    final String deckId;
+    public final TestServer server;
+    public final TestServer.Tenant master;
+    public final String deckId;
 
-    UsageFixture(TestServer server, String name) {
+    public UsageFixture(TestServer server, String name) {
         this.server = server;
         this.master = server.master(name);
         var api = server.api;
@@ -50,11 +50,11 @@ final class UsageFixture {
         assertThat(users.status()).as(users.body()).isEqualTo(200);
     }
 
-    String path(String rest) {
+    public String path(String rest) {
         return "/api/v1/accounts/" + master.id() + rest;
     }
 
-    static String call(String id, String direction, String caller, String callee, String ext, int seconds, String end) {
+    public static String call(String id, String direction, String caller, String callee, String ext, int seconds, String end) {
         return "{\"call_log_id\":\"" + id + "\",\"direction\":\"" + direction + "\",\"caller_number\":\"" + caller
                 + "\",\"callee_number\":\"" + callee + "\"" + (ext == null ? "" : ",\"extension_number\":\"" + ext + "\"")
                 + ",\"duration_seconds\":" + seconds + ",\"result\":\"" + (seconds > 0 ? "answered" : "missed")
