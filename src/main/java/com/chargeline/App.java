@@ -3,6 +3,7 @@ package com.chargeline;
 import com.chargeline.api.Http;
 import com.chargeline.storage.Storage;
 import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -12,6 +13,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -40,6 +43,11 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config) {
+        return start(config, List.of());
+    }
+
+    /** Starts with {@code extra} endpoint groups served next to Chargeline's own (benchmark baselines use this). */
+    public static App start(Config config, List<EndpointGroup> extra) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -61,8 +69,9 @@ public final class App implements AutoCloseable {
         }
         try {
             var wiring = new Wiring(storage.database(), config.clock(), registry, config.publicBaseUrl());
-            var http = Http.create(wiring.mapper, registry, wiring.bearerAuth, config.maxBodyBytes(),
-                    wiring.endpointGroups());
+            var groups = new ArrayList<>(wiring.endpointGroups());
+            groups.addAll(extra);
+            var http = Http.create(wiring.mapper, registry, wiring.bearerAuth, config.maxBodyBytes(), groups);
             http.start(config.host(), config.port());
             return new App(storage, wiring, http, gc);
         } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import com.chargeline.storage.SigningKeys;
 import com.chargeline.usage.ingest.IngestCalls;
 import com.chargeline.usage.ingest.IngestSms;
 import com.chargeline.usage.ingest.RerateCalls;
+import com.chargeline.usage.ingest.SeedUsage;
 import com.chargeline.usage.ingest.UsageQueries;
 import com.chargeline.usage.reports.ChargeReports;
 import com.chargeline.usage.rating.CallingPlans;
@@ -65,6 +66,7 @@ public final class Wiring {
     public final RerateCalls rerateCalls;
     public final UsageQueries usageQueries;
     public final ChargeReports chargeReports;
+    public final SeedUsage seedUsage;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
@@ -91,6 +93,7 @@ public final class Wiring {
         this.ingestSms = new IngestSms(db, clock, accountQueries, directory, rateDecks, classifier);
         this.usageQueries = new UsageQueries(db);
         this.chargeReports = new ChargeReports(db);
+        this.seedUsage = new SeedUsage(ingestCalls, ingestSms, directory, clock);
         this.rerateCalls = new RerateCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier,
                 ingestCalls);
     }
@@ -111,7 +114,7 @@ public final class Wiring {
                 new ZoomAccountsEndpoints(access, accountQueries, createAccount, updateAccountOptions,
                         disassociateSubAccount, paging, mapper),
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper),
-                new ZoomPhoneReportEndpoints(accountQueries, chargeReports, paging, clock),
+                new ZoomPhoneReportEndpoints(chargeReports, paging, clock),
                 new NativeUsageEndpoints(access, ingestCalls, ingestSms, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDecks, mapper),
                 new NativeDirectoryEndpoints(access, directory, callingPlans, mapper));

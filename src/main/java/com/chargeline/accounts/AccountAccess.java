@@ -23,7 +23,7 @@ public final class AccountAccess {
 
     public Account resolve(AccountId caller, String idOrMe) {
         var target = ME.equals(idOrMe) ? caller : AccountId.parse(idOrMe).orElseThrow(() -> notFound(idOrMe));
-        var account = db.withHandle(h -> h.attach(AccountRepository.class).findById(target.value()))
+        var account = db.withRepository(AccountRepository.class, r -> r.findById(target.value()))
                 .orElseThrow(() -> notFound(idOrMe));
         if (account.id().equals(caller) || account.belongsTo(caller)) {
             return account;

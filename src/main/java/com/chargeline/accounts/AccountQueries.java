@@ -36,7 +36,7 @@ public final class AccountQueries {
     }
 
     public Optional<Account> find(AccountId id) {
-        return db.withHandle(h -> h.attach(AccountRepository.class).findById(id.value()));
+        return db.withRepository(AccountRepository.class, r -> r.findById(id.value()));
     }
 
     public Optional<Account> findByEmail(String email) {
@@ -48,7 +48,7 @@ public final class AccountQueries {
     }
 
     public BillingContact billingContact(AccountId id) {
-        return db.withHandle(h -> h.attach(BillingContactRepository.class).find(id.value()))
+        return db.withRepository(BillingContactRepository.class, r -> r.find(id.value()))
                 .orElseThrow(() -> AccountAccess.notFound(id.wire()));
     }
 }

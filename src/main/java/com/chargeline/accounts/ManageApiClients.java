@@ -53,6 +53,6 @@ public final class ManageApiClients {
     }
 
     private Optional<ApiClientRepository.StoredClient> findActive(String clientId) {
-        return db.withHandle(h -> h.attach(ApiClientRepository.class).findActive(clientId));
+        return db.withRepository(ApiClientRepository.class, r -> r.findActive(clientId));
     }
 }

@@ -5,8 +5,8 @@ import com.chargeline.accounts.Account;
 import com.chargeline.accounts.directory.PhoneUser;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.usage.ingest.CallRecord;
+import com.chargeline.usage.ingest.SampleTraffic;
 import com.chargeline.usage.ingest.SmsRecord;
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.io.StringReader;
 import java.time.Duration;
@@ -24,10 +24,6 @@ final class DemoTraffic {
     static final int CALLS = 100_000;
     static final int MESSAGES = 20_000;
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final List<String> COUNTRIES = List.of("US", "CA", "GB", "DE", "FR", "IT", "ES", "NL", "BE", "CH", "AT",
-            "SE", "NO", "DK", "FI", "IE", "PT", "PL", "CZ", "GR", "HU", "RO", "TR", "IL", "AE", "SA", "ZA", "EG", "NG", "KE",
-            "IN", "PK", "BD", "CN", "HK", "TW", "JP", "KR", "SG", "MY", "TH", "VN", "PH", "ID", "AU", "NZ", "BR", "AR", "CL",
-            "CO", "PE", "MX", "JM", "DO", "PR");
     private static final String[] DEPARTMENTS = {"Sales", "Support", "Finance", "Engineering", "Operations", "Legal"};
     private final Wiring w;
     private final int calls;
@@ -64,14 +60,14 @@ final class DemoTraffic {
         accounts.addAll(subs);
         int numberBlock = 0;
         for (var account : accounts) {
-            var users = directory(account, numberBlock++);
+            var traffic = new SampleTraffic(random, directory(account, numberBlock++), 2_000);
             int callCount = calls / accounts.size();
             int messageCount = messages / accounts.size();
             for (int sent = 0; sent < callCount; sent += 10_000) {
-                w.ingestCalls.ingest(account.id(), calls(account, users, Math.min(10_000, callCount - sent), sent));
+                w.ingestCalls.ingest(account.id(), calls(account, traffic, Math.min(10_000, callCount - sent), sent));
             }
             for (int sent = 0; sent < messageCount; sent += 10_000) {
-                w.ingestSms.ingest(account.id(), messages(account, users, Math.min(10_000, messageCount - sent), sent));
+                w.ingestSms.ingest(account.id(), messages(account, traffic, Math.min(10_000, messageCount - sent), sent));
             }
         }
     }
@@ -82,7 +78,7 @@ final class DemoTraffic {
         csv.append("1,United States and Canada,local,0.0100,0,6,6,0,per_min,USD,2025-01-01,\n");
         csv.append("1,North America toll-free,tollfree,0.0210,0,60,60,0,per_min,USD,2025-01-01,\n");
         csv.append("1,Contact center North America,callCenter,0.0150,0,6,6,0,per_min,USD,2025-01-01,\n");
-        for (var region : COUNTRIES) {
+        for (var region : SampleTraffic.COUNTRIES) {
             int cc = PHONES.getCountryCodeForRegion(region);
             var name = java.util.Locale.of("", region).getDisplayCountry(java.util.Locale.ENGLISH);
             var landline = 0.012 + (Math.abs(region.hashCode()) % 40) / 1000.0;
@@ -127,71 +123,24 @@ final class DemoTraffic {
         return w.directory.upsertUsers(id, users);
     }
 
-    private List<CallRecord> calls(Account account, List<PhoneUser> users, int count, int offset) {
+    private List<CallRecord> calls(Account account, SampleTraffic traffic, int count, int offset) {
         var out = new ArrayList<CallRecord>(count);
         var now = w.clock.instant().minusSeconds(600);
         for (int i = 0; i < count; i++) {
-            var user = users.get(random.nextInt(users.size()));
-            boolean outbound = random.nextInt(10) < 7;
-            var far = farNumber();
-            int seconds = random.nextInt(6) == 0 ? 0 : (int) Math.min(7200, Math.round(-Math.log(1 - random.nextDouble()) * 180));
-            var end = now.minus(Duration.ofSeconds(random.nextInt(30 * 86_400)));
-            var own = user.phoneNumbers().getFirst();
-            out.add(new CallRecord("demo-" + account.id().wire() + "-c" + (offset + i),
-                    new CallRecord.Parties(outbound ? "outbound" : "inbound", outbound ? own : far, outbound ? far : own,
-                            user.identity().extensionNumber()),
-                    new CallRecord.Timing(end.minusSeconds(seconds + 8L), seconds > 0 ? end.minusSeconds(seconds) : null, end,
-                            (long) seconds),
-                    new CallRecord.Outcome(seconds > 0 ? "answered" : random.nextBoolean() ? "missed" : "voicemail", "call",
-                            random.nextInt(25) == 0),
-                    CallRecord.Attribution.NONE));
+            out.add(traffic.call("demo-" + account.id().wire() + "-c" + (offset + i),
+                    now.minus(Duration.ofSeconds(random.nextInt(30 * 86_400)))));
         }
         return out;
     }
 
-    private List<SmsRecord> messages(Account account, List<PhoneUser> users, int count, int offset) {
+    private List<SmsRecord> messages(Account account, SampleTraffic traffic, int count, int offset) {
         var out = new ArrayList<SmsRecord>(count);
         var now = w.clock.instant().minusSeconds(600);
         for (int i = 0; i < count; i++) {
-            var user = users.get(random.nextInt(users.size()));
-            boolean outbound = random.nextInt(10) < 6;
-            var own = new SmsRecord.Party(user.phoneNumbers().getFirst(), user.identity().extensionNumber(), null);
-            var far = new SmsRecord.Party(farNumber(), null, null);
-            boolean mms = random.nextInt(12) == 0;
-            out.add(new SmsRecord("demo-" + account.id().wire() + "-m" + (offset + i), "s" + random.nextInt(5000),
-                    mms ? "MMS" : "SMS", outbound ? "outbound" : "inbound", outbound ? own : far, outbound ? far : own,
-                    now.minus(Duration.ofSeconds(random.nextInt(30 * 86_400))),
-                    new SmsRecord.Size(null, 20 + random.nextInt(400), random.nextInt(8) == 0 ? "ucs2" : "gsm7"),
-                    new SmsRecord.Attribution(null, null, null)));
+            out.add(traffic.message("demo-" + account.id().wire() + "-m" + (offset + i),
+                    now.minus(Duration.ofSeconds(random.nextInt(30 * 86_400)))));
         }
         return out;
-    }
-
-    /** Mostly North American numbers, some toll-free, a tail of international ones. */
-    private String farNumber() {
-        int pick = random.nextInt(100);
-        String region = pick < 70 ? "US" : pick < 75 ? "CA" : COUNTRIES.get(2 + random.nextInt(COUNTRIES.size() - 2));
-        var type = pick >= 65 && pick < 70 ? PhoneNumberUtil.PhoneNumberType.TOLL_FREE
-                : random.nextBoolean() ? PhoneNumberUtil.PhoneNumberType.MOBILE : PhoneNumberUtil.PhoneNumberType.FIXED_LINE;
-        var example = PHONES.getExampleNumberForType(region, type);
-        if (example == null) {
-            example = PHONES.getExampleNumber(region);
-        }
-        var e164 = PHONES.format(example, PhoneNumberUtil.PhoneNumberFormat.E164);
-        for (int attempt = 0; attempt < 20; attempt++) {
-            var chars = e164.toCharArray();
-            for (int k = chars.length - 4; k < chars.length; k++) {
-                chars[k] = (char) ('0' + random.nextInt(10));
-            }
-            try {
-                if (PHONES.isValidNumber(PHONES.parse(new String(chars), "ZZ"))) {
-                    return new String(chars);
-                }
-            } catch (NumberParseException e) {
-                // try another
-            }
-        }
-        return e164;
     }
 
     private static String first(int u) {

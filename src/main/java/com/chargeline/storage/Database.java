@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.extension.ExtensionCallback;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -68,6 +69,15 @@ public final class Database implements AutoCloseable {
 
     public <T> T withHandle(HandleCallback<T, RuntimeException> callback) {
         return jdbi.withHandle(callback);
+    }
+
+    /**
+     * Calls one repository (a Jdbi SqlObject) on its own handle. Unlike {@code withHandle(h -> h.attach(...))}
+     * this reuses Jdbi's cached metadata of the repository: attaching to a fresh handle rebuilds it on
+     * every call (jdbi/jdbi#2991), which cost about half of a report request's CPU.
+     */
+    public <R, T> T withRepository(Class<R> repository, ExtensionCallback<T, R, RuntimeException> callback) {
+        return jdbi.withExtension(repository, callback);
     }
 
     public <R> R attach(Handle handle, Class<R> repository) {

@@ -105,15 +105,15 @@ public final class ManageDirectory {
     }
 
     public List<DirectoryRepository.UserRow> users(AccountId account) {
-        return db.withHandle(h -> h.attach(DirectoryRepository.class).users(account.value()));
+        return db.withRepository(DirectoryRepository.class, r -> r.users(account.value()));
     }
 
     public List<DirectoryRepository.NumberRow> numbers(AccountId account) {
-        return db.withHandle(h -> h.attach(DirectoryRepository.class).numbers(account.value()));
+        return db.withRepository(DirectoryRepository.class, r -> r.numbers(account.value()));
     }
 
     public List<DirectoryRepository.BillingAccountRow> billingAccounts(AccountId account) {
-        return db.withHandle(h -> h.attach(DirectoryRepository.class).billingAccounts(account.value()));
+        return db.withRepository(DirectoryRepository.class, r -> r.billingAccounts(account.value()));
     }
 
     /** The directory as one ingestion batch needs it. */

@@ -10,13 +10,13 @@ import java.time.temporal.ChronoUnit;
  * window the first page resolved (so "the past 30 days" does not move while a client pages), the
  * total counted for the first page, and the last record shown.
  */
-record ReportCursor(ReportWindow window, long total, ReportPosition after) {
-    String wire() {
+public record ReportCursor(ReportWindow window, long total, ReportPosition after) {
+    public String wire() {
         return micros(window.from()) + "|" + micros(window.until()) + "|" + total + "|" + micros(after.time()) + "|"
                 + after.id();
     }
 
-    static ReportCursor parse(String wire) {
+    public static ReportCursor parse(String wire) {
         var parts = wire.split("\\|", 5);
         return new ReportCursor(new ReportWindow(instant(parts[0]), instant(parts[1])), Long.parseLong(parts[2]),
                 new ReportPosition(instant(parts[3]), parts[4]));

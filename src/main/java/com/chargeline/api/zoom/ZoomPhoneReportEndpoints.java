@@ -2,11 +2,8 @@ package com.chargeline.api.zoom;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 
-import com.chargeline.accounts.AccountQueries;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.api.auth.Operation;
-import com.chargeline.common.error.ErrorCode;
-import com.chargeline.common.error.NotFound;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.usage.reports.CallCharge;
 import com.chargeline.usage.reports.ChargeReports;
@@ -20,7 +17,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -32,13 +28,11 @@ import java.util.function.Function;
 public final class ZoomPhoneReportEndpoints implements EndpointGroup {
     private static final DateTimeFormatter ZOOM_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
-    private final AccountQueries accounts;
     private final ChargeReports reports;
     private final ZoomPaging paging;
     private final Clock clock;
 
-    public ZoomPhoneReportEndpoints(AccountQueries accounts, ChargeReports reports, ZoomPaging paging, Clock clock) {
-        this.accounts = accounts;
+    public ZoomPhoneReportEndpoints(ChargeReports reports, ZoomPaging paging, Clock clock) {
         this.reports = reports;
         this.paging = paging;
         this.clock = clock;
@@ -132,10 +126,13 @@ public final class ZoomPhoneReportEndpoints implements EndpointGroup {
         return new Page<>(shown, total, next, cursor.window());
     }
 
-    private AccountId account(Context ctx, Operation operation) {
-        var caller = BearerAuth.caller(ctx, operation);
-        return accounts.find(caller.accountId()).map(a -> a.id())
-                .orElseThrow(() -> new NotFound(ErrorCode.ACCOUNT_NOT_FOUND, "Account does not exist.", Map.of()));
+    /**
+     * The token's account. The spec's 404 / 2001 "Account does not exist." cannot happen here: accounts are
+     * never deleted (a disassociated sub account keeps its own clients) and BearerAuth has just checked that
+     * the token's client is active and belongs to this account, so there is nothing left to look up.
+     */
+    private static AccountId account(Context ctx, Operation operation) {
+        return BearerAuth.caller(ctx, operation).accountId();
     }
 
     /** Whole minutes of talk time, rounded up. */

@@ -7,20 +7,20 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Daily (UTC day) and monthly (the account's month) totals of rated usage, accumulated for one
- * batch in memory and added to the stored rows in the batch's transaction (STYLE B6.6: invoices and
+ * Hourly (UTC) and monthly (the account's month) totals of rated usage, accumulated for one batch
+ * in memory and added to the stored rows in the batch's transaction (STYLE B6.6: invoices and
  * report counts read these, never a scan of the records). Re-rating adds the new rating and
- * subtracts the old one.
+ * subtracts the old one. Hourly, so that a report window's total counts at most the two partial
+ * hours at its ends from the records; monthly, split by cost center and department, for invoices.
  */
 public final class Rollups {
-    /** The dimensions a total is kept by. {@code period} is the UTC day or the first day of the account's month. */
+    /** The dimensions a total is kept by. {@code period} is the first day of the account's month (null when adding). */
     public record Key(LocalDate period, String kind, String callType, String billingAccountId, String costCenter,
                       String department, String currency, boolean charged) {
     }
@@ -28,6 +28,15 @@ public final class Rollups {
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::period).thenComparing(Key::kind)
             .thenComparing(Key::callType).thenComparing(Key::billingAccountId).thenComparing(Key::costCenter)
             .thenComparing(Key::department).thenComparing(Key::currency).thenComparing(Key::charged);
+
+    /** An hourly total's key: the UTC hour (epoch hours) and the dimensions the reports filter by. */
+    private record HourKey(long hour, String kind, String callType, String billingAccountId, String currency,
+                           boolean charged) {
+    }
+
+    private static final Comparator<HourKey> HOUR_ORDER = Comparator.comparingLong(HourKey::hour)
+            .thenComparing(HourKey::kind).thenComparing(HourKey::callType).thenComparing(HourKey::billingAccountId)
+            .thenComparing(HourKey::currency).thenComparing(HourKey::charged);
 
     /** Running totals of one key. */
     private static final class Totals {
@@ -37,7 +46,7 @@ public final class Rollups {
     }
 
     private final ZoneId accountZone;
-    private final Map<Key, Totals> daily = new HashMap<>();
+    private final Map<HourKey, Totals> hourly = new HashMap<>();
     private final Map<Key, Totals> monthly = new HashMap<>();
     /** The account-zone month of the last record, as [from, until) in epoch seconds: records of a batch mostly share one. */
     private LocalDate lastMonth;
@@ -55,11 +64,11 @@ public final class Rollups {
 
     /** Adds one record (sign +1) or takes one away (sign -1). */
     public void add(Instant at, Key dimensions, long billedSeconds, BigDecimal charge, int sign) {
-        var day = new Key(LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond(), 86_400)), dimensions.kind(),
-                dimensions.callType(), dimensions.billingAccountId(), "", "", dimensions.currency(), dimensions.charged());
+        var hour = new HourKey(Math.floorDiv(at.getEpochSecond(), 3_600), dimensions.kind(), dimensions.callType(),
+                dimensions.billingAccountId(), dimensions.currency(), dimensions.charged());
         var month = new Key(monthOf(at), dimensions.kind(), dimensions.callType(), dimensions.billingAccountId(),
                 dimensions.costCenter(), dimensions.department(), dimensions.currency(), dimensions.charged());
-        accumulate(daily.computeIfAbsent(day, k -> new Totals()), billedSeconds, charge, sign);
+        accumulate(hourly.computeIfAbsent(hour, k -> new Totals()), billedSeconds, charge, sign);
         accumulate(monthly.computeIfAbsent(month, k -> new Totals()), billedSeconds, charge, sign);
     }
 
@@ -79,14 +88,61 @@ public final class Rollups {
         t.charge = sign > 0 ? t.charge.add(charge) : t.charge.subtract(charge);
     }
 
-    /**
-     * Adds the accumulated totals to usage_daily and usage_monthly, in key order (no deadlocks between
-     * batches). The daily totals are kept without cost center and department (the reports count by day,
-     * billing account and charged; the finer split is monthly only).
-     */
+    /** Adds the accumulated totals to usage_hourly and usage_monthly, in key order (no deadlocks between batches). */
     public void apply(Handle h, UUID accountId) {
-        upsert(h, "usage_daily", "day", "", accountId, daily);
+        upsertHourly(h, accountId);
         upsert(h, "usage_monthly", "month", "cost_center, department, ", accountId, monthly);
+    }
+
+    private void upsertHourly(Handle h, UUID accountId) {
+        if (hourly.isEmpty()) {
+            return;
+        }
+        var sorted = new TreeMap<HourKey, Totals>(HOUR_ORDER);
+        sorted.putAll(hourly);
+        int n = sorted.size();
+        var hours = new ArrayList<Long>(n);
+        var kinds = new ArrayList<String>(n);
+        var types = new ArrayList<String>(n);
+        var billing = new ArrayList<String>(n);
+        var currencies = new ArrayList<String>(n);
+        var charged = new ArrayList<Boolean>(n);
+        var records = new ArrayList<Long>(n);
+        var seconds = new ArrayList<Long>(n);
+        var charges = new ArrayList<String>(n);
+        sorted.forEach((k, t) -> {
+            hours.add(k.hour() * 3_600);
+            kinds.add(k.kind());
+            types.add(k.callType());
+            billing.add(k.billingAccountId());
+            currencies.add(k.currency());
+            charged.add(k.charged());
+            records.add(t.records);
+            seconds.add(t.billedSeconds);
+            charges.add(t.charge.toPlainString());
+        });
+        h.createUpdate("INSERT INTO usage_hourly (account_id, hour, kind, call_type, billing_account_id, currency, charged, "
+                        + "records, billed_seconds, total_charge) "
+                        + "SELECT :account, to_timestamp(e), k, ct, ba, cu, ch, r, s, CAST(c AS numeric) "
+                        + "FROM unnest(CAST(:hours AS bigint[]), CAST(:kinds AS text[]), CAST(:types AS text[]), "
+                        + "CAST(:billing AS text[]), CAST(:currencies AS text[]), CAST(:charged AS boolean[]), "
+                        + "CAST(:records AS bigint[]), CAST(:seconds AS bigint[]), CAST(:charges AS text[])) "
+                        + "AS x(e, k, ct, ba, cu, ch, r, s, c) "
+                        + "ON CONFLICT (account_id, hour, kind, call_type, billing_account_id, currency, charged) "
+                        + "DO UPDATE SET records = usage_hourly.records + EXCLUDED.records, "
+                        + "billed_seconds = usage_hourly.billed_seconds + EXCLUDED.billed_seconds, "
+                        + "total_charge = usage_hourly.total_charge + EXCLUDED.total_charge")
+                .bind("account", accountId)
+                .bindArray("hours", Long.class, hours)
+                .bindArray("kinds", String.class, kinds)
+                .bindArray("types", String.class, types)
+                .bindArray("billing", String.class, billing)
+                .bindArray("currencies", String.class, currencies)
+                .bindArray("charged", Boolean.class, charged)
+                .bindArray("records", Long.class, records)
+                .bindArray("seconds", Long.class, seconds)
+                .bindArray("charges", String.class, charges)
+                .execute();
     }
 
     private static void upsert(Handle h, String table, String periodColumn, String split, UUID accountId,
@@ -147,9 +203,5 @@ public final class Rollups {
                 .bindArray("seconds", Long.class, seconds)
                 .bindArray("charges", String.class, charges)
                 .execute();
-    }
-
-    public List<Key> dailyKeys() {
-        return daily.keySet().stream().sorted(ORDER).toList();
     }
 }

@@ -57,11 +57,11 @@ public final class ManageRateDecks {
     }
 
     public List<RateDeckRepository.DeckRow> list(AccountId owner) {
-        return db.withHandle(h -> h.attach(RateDeckRepository.class).list(owner.value()));
+        return db.withRepository(RateDeckRepository.class, r -> r.list(owner.value()));
     }
 
     public RateDeckRepository.DeckRow deck(AccountId owner, UUID deckId) {
-        return db.withHandle(h -> h.attach(RateDeckRepository.class).find(owner.value(), deckId))
+        return db.withRepository(RateDeckRepository.class, r -> r.find(owner.value(), deckId))
                 .orElseThrow(() -> deckNotFound(deckId));
     }
 

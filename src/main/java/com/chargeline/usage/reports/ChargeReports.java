@@ -5,19 +5,20 @@ import com.chargeline.storage.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The call- and SMS-charges reports: current rated records of one account in a time window, in
  * (time, id) order, a page at a time after a position (keyset paging on the report index, so any
  * page depth costs the same), and the window's total. The total never scans the window: whole UTC
- * days come from the daily rollup, only the partial days at either end are counted from the
- * records (at most two days' worth, through the same index).
+ * hours come from the hourly rollup, only the partial hours at either end are counted from the
+ * records (at most two hours' worth, through the same index).
  */
 public final class ChargeReports {
     /** The two reports: the table, its time and id columns, and the rollup kind. */
@@ -72,16 +73,40 @@ public final class ChargeReports {
 
     /** How many records the report has in the window, all pages together. */
     public long count(AccountId account, Kind kind, ReportWindow window, Filter filter) {
-        var firstFullDay = dayAtOrAfter(window.from());
-        var endOfFullDays = LocalDate.ofEpochDay(Math.floorDiv(window.until().getEpochSecond(), 86_400));
-        return db.withHandle(h -> {
-            if (!firstFullDay.isBefore(endOfFullDays)) {
-                return countRecords(h, kind, account, window.from(), window.until(), filter);
-            }
-            return countRecords(h, kind, account, window.from(), start(firstFullDay), filter)
-                    + rollupRecords(h, kind, account, firstFullDay, endOfFullDays, filter)
-                    + countRecords(h, kind, account, start(endOfFullDays), window.until(), filter);
-        });
+        return db.withHandle(h -> count(kind, account, window, filter,
+                (sql, values) -> h.createQuery(sql).bindMap(values).mapTo(Long.class).one()));
+    }
+
+    /** Runs one counting statement. */
+    private interface Counter {
+        long run(String sql, Map<String, Object> values);
+    }
+
+    private static long count(Kind kind, AccountId account, ReportWindow window, Filter filter, Counter counter) {
+        var firstFullHour = hourAtOrAfter(window.from());
+        var endOfFullHours = Instant.ofEpochSecond(Math.floorDiv(window.until().getEpochSecond(), 3_600) * 3_600);
+        if (!firstFullHour.isBefore(endOfFullHours)) {
+            return countRecords(counter, kind, account, window.from(), window.until(), filter);
+        }
+        return countRecords(counter, kind, account, window.from(), firstFullHour, filter)
+                + rollupRecords(counter, kind, account, firstFullHour, endOfFullHours, filter)
+                + countRecords(counter, kind, account, endOfFullHours, window.until(), filter);
+    }
+
+    /**
+     * The plans of the statements {@link #count} runs for this window (EXPLAIN ANALYZE, same SQL and
+     * values), to show that a total costs rollup rows plus the partial days' index entries, never a
+     * scan of the window.
+     */
+    public List<String> countPlans(AccountId account, Kind kind, ReportWindow window, Filter filter) {
+        var plans = new ArrayList<String>();
+        db.withHandle(h -> count(kind, account, window, filter, (sql, values) -> {
+            plans.add("-- " + sql + " " + values);
+            plans.addAll(h.createQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).bindMap(values)
+                    .mapTo(String.class).list());
+            return 0L;
+        }));
+        return plans;
     }
 
     /** Whether the account's directory has this billing account. */
@@ -94,24 +119,37 @@ public final class ChargeReports {
     private static org.jdbi.v3.core.statement.Query page(Handle h, Kind kind, String columns, AccountId account,
                                                          ReportWindow window, Filter filter, ReportPosition after,
                                                          int limit) {
-        var sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(kind.table)
-                .append(" WHERE account_id = :account AND current AND ").append(kind.time).append(" >= :from AND ")
-                .append(kind.time).append(" < :until");
-        if (after != null) {
-            sql.append(" AND (account_id, ").append(kind.time).append(", ").append(kind.id)
-                    .append(") > (:account, :afterTime, :afterId)");
+        // After a position both bounds are row comparisons on the index's columns, so the scan starts at the
+        // position and stops at the window's end. (With "account_id = :account" next to them, PostgreSQL starts
+        // at the account's first entry and filters its way to the position: 2 800 pages read for the last page
+        // of 300 000 records instead of 8.) "time >= :from" stays for partition pruning.
+        var sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(kind.table).append(" WHERE current AND ");
+        if (after == null) {
+            sql.append("account_id = :account AND ").append(kind.time).append(" >= :from AND ").append(kind.time)
+                    .append(" < :until");
+        } else {
+            sql.append("(account_id, ").append(kind.time).append(", ").append(kind.id)
+                    .append(") > (:account, :afterTime, :afterId) AND (account_id, ").append(kind.time)
+                    .append(") < (:account, :until) AND ").append(kind.time).append(" >= :from");
         }
         filters(sql, filter);
-        sql.append(" ORDER BY ").append(kind.time).append(", ").append(kind.id).append(" LIMIT :limit");
-        var query = h.createQuery(sql.toString());
-        bindWindow(query, account, window.from(), window.until(), filter);
+        sql.append(" ORDER BY account_id, ").append(kind.time).append(", ").append(kind.id).append(" LIMIT :limit");
+        var query = h.createQuery(sql.toString()).bind("account", account.value()).bind("until", utc(window.until()));
+        if (filter.billingAccountId() != null) {
+            query.bind("billingAccount", filter.billingAccountId());
+        }
+        query.bind("from", utc(window.from()));
         if (after != null) {
+            if (after.time().isBefore(window.from())) {
+                throw new IllegalArgumentException("position " + after + " before the window " + window);
+            }
             query.bind("afterTime", utc(after.time())).bind("afterId", after.id());
         }
         return query.bind("limit", limit);
     }
 
-    private static long countRecords(Handle h, Kind kind, AccountId account, Instant from, Instant until, Filter filter) {
+    private static long countRecords(Counter counter, Kind kind, AccountId account, Instant from, Instant until,
+                                     Filter filter) {
         if (!from.isBefore(until)) {
             return 0;
         }
@@ -119,27 +157,33 @@ public final class ChargeReports {
                 .append(" WHERE account_id = :account AND current AND ").append(kind.time).append(" >= :from AND ")
                 .append(kind.time).append(" < :until");
         filters(sql, filter);
-        var query = h.createQuery(sql.toString());
-        bindWindow(query, account, from, until, filter);
-        return query.mapTo(Long.class).one();
+        var values = new HashMap<String, Object>();
+        values.put("account", account.value());
+        values.put("from", utc(from));
+        values.put("until", utc(until));
+        if (filter.billingAccountId() != null) {
+            values.put("billingAccount", filter.billingAccountId());
+        }
+        return counter.run(sql.toString(), values);
     }
 
-    private static long rollupRecords(Handle h, Kind kind, AccountId account, LocalDate from, LocalDate until,
+    private static long rollupRecords(Counter counter, Kind kind, AccountId account, Instant from, Instant until,
                                       Filter filter) {
-        var sql = new StringBuilder("SELECT coalesce(sum(records), 0) FROM usage_daily WHERE account_id = :account "
-                + "AND kind = :kind AND day >= :fromDay AND day < :untilDay");
+        var sql = new StringBuilder("SELECT coalesce(sum(records), 0) FROM usage_hourly WHERE account_id = :account "
+                + "AND hour >= :fromHour AND hour < :untilHour AND kind = :kind");
+        var values = new HashMap<String, Object>();
+        values.put("account", account.value());
+        values.put("kind", kind.rollupKind);
+        values.put("fromHour", utc(from));
+        values.put("untilHour", utc(until));
         if (filter.billingAccountId() != null) {
             sql.append(" AND billing_account_id = :billingAccount");
+            values.put("billingAccount", filter.billingAccountId());
         }
         if (filter.chargesOnly()) {
             sql.append(" AND charged");
         }
-        var query = h.createQuery(sql.toString()).bind("account", account.value()).bind("kind", kind.rollupKind)
-                .bind("fromDay", from).bind("untilDay", until);
-        if (filter.billingAccountId() != null) {
-            query.bind("billingAccount", filter.billingAccountId());
-        }
-        return query.mapTo(Long.class).one();
+        return counter.run(sql.toString(), values);
     }
 
     private static void filters(StringBuilder sql, Filter filter) {
@@ -151,25 +195,14 @@ public final class ChargeReports {
         }
     }
 
-    private static void bindWindow(SqlStatement<?> query, AccountId account, Instant from, Instant until, Filter filter) {
-        query.bind("account", account.value()).bind("from", utc(from)).bind("until", utc(until));
-        if (filter.billingAccountId() != null) {
-            query.bind("billingAccount", filter.billingAccountId());
-        }
-    }
-
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static LocalDate dayAtOrAfter(Instant at) {
-        long day = Math.floorDiv(at.getEpochSecond(), 86_400);
-        boolean midnight = at.getEpochSecond() % 86_400 == 0 && at.getNano() == 0;
-        return LocalDate.ofEpochDay(midnight ? day : day + 1);
+    private static Instant hourAtOrAfter(Instant at) {
+        long hour = Math.floorDiv(at.getEpochSecond(), 3_600);
+        boolean onTheHour = at.getEpochSecond() % 3_600 == 0 && at.getNano() == 0;
+        return Instant.ofEpochSecond((onTheHour ? hour : hour + 1) * 3_600);
     }
 
     private static CallCharge call(ResultSet rs) throws SQLException {

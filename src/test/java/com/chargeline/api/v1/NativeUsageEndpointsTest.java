@@ -90,7 +90,7 @@ class NativeUsageEndpointsTest {
             var a = fx.master.account().id().value();
             var records = h.createQuery("SELECT count(*), coalesce(sum(total_charge), 0) FROM rated_call WHERE account_id = :a AND current")
                     .bind("a", a).map((rs, c) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}).one();
-            for (var table : new String[] {"usage_daily", "usage_monthly"}) {
+            for (var table : new String[] {"usage_hourly", "usage_monthly"}) {
                 var rolled = h.createQuery("SELECT coalesce(sum(records), 0), coalesce(sum(total_charge), 0) FROM " + table
                                 + " WHERE account_id = :a AND kind = 'call'")
                         .bind("a", a).map((rs, c) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}).one();

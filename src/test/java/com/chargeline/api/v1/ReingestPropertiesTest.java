@@ -34,7 +34,7 @@ class ReingestPropertiesTest {
     private static String state() {
         return server.app.wiring().db.withHandle(h -> h.createQuery("""
                 SELECT (SELECT count(*) FROM rated_call) || '|' || (SELECT coalesce(sum(total_charge), 0) FROM rated_call)
-                    || '|' || (SELECT coalesce(sum(records), 0) || '/' || coalesce(sum(total_charge), 0) FROM usage_daily)
+                    || '|' || (SELECT coalesce(sum(records), 0) || '/' || coalesce(sum(total_charge), 0) FROM usage_hourly)
                     || '|' || (SELECT coalesce(sum(records), 0) || '/' || coalesce(sum(total_charge), 0) FROM usage_monthly)
                     || '|' || (SELECT coalesce(sum(used_seconds), 0) FROM allowance_usage)""").mapTo(String.class).one());
     }

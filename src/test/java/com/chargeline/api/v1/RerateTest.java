@@ -44,7 +44,7 @@ class RerateTest {
                     .mapTo(BigDecimal.class).one());
             var monthly = db.withHandle(h -> h.createQuery("SELECT sum(total_charge) FROM usage_monthly")
                     .mapTo(BigDecimal.class).one());
-            var daily = db.withHandle(h -> h.createQuery("SELECT sum(records) FROM usage_daily").mapTo(Long.class).one());
+            var daily = db.withHandle(h -> h.createQuery("SELECT sum(records) FROM usage_hourly").mapTo(Long.class).one());
             assertThat(monthly).isEqualByComparingTo(records);
             assertThat(daily).isEqualTo(3);
             var allowance = db.withHandle(h -> h.createQuery("SELECT sum(used_seconds) FROM allowance_usage").mapTo(Long.class).one());

@@ -114,6 +114,10 @@ class ZoomPhoneReportsTest {
         var oneSecond = get(CALLS + "?from=2026-11-20T09:00:00Z&to=2026-11-20T09:00:00Z").json();
         assertThat(ids(oneSecond, "call_charges", "call_log_id")).containsExactly("c01", "c02");
         assertThat(oneSecond.get("total_records").asLong()).isEqualTo(2);
+        var partialHours = get(CALLS + "?from=2026-11-20T08:30:00Z&to=2026-11-22T11:00:00Z").json();
+        assertThat(ids(partialHours, "call_charges", "call_log_id")).containsExactly("c01", "c02", "c03", "c04");
+        assertThat(partialHours.get("total_records").asLong()).as("partial hours counted, whole hours from the rollup")
+                .isEqualTo(4);
         var lastDay = get(CALLS + "?from=2026-11-23&to=2026-11-24").json();
         assertThat(ids(lastDay, "call_charges", "call_log_id")).containsExactly("c05", "c07");
         assertThat(lastDay.get("total_records").asLong()).isEqualTo(2);
