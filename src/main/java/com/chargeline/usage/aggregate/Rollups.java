@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -90,118 +91,67 @@ public final class Rollups {
 
     /** Adds the accumulated totals to usage_hourly and usage_monthly, in key order (no deadlocks between batches). */
     public void apply(Handle h, UUID accountId) {
-        upsertHourly(h, accountId);
-        upsert(h, "usage_monthly", "month", "cost_center, department, ", accountId, monthly);
+        var hours = new TreeMap<HourKey, Totals>(HOUR_ORDER);
+        hours.putAll(hourly);
+        upsert(h, "usage_hourly", accountId, hours, List.of(
+                new Column<>("hour", "to_timestamp(%s)", "bigint", Long.class, k -> k.hour() * 3_600),
+                new Column<>("kind", "%s", "text", String.class, HourKey::kind),
+                new Column<>("call_type", "%s", "text", String.class, HourKey::callType),
+                new Column<>("billing_account_id", "%s", "text", String.class, HourKey::billingAccountId),
+                new Column<>("currency", "%s", "text", String.class, HourKey::currency),
+                new Column<>("charged", "%s", "boolean", Boolean.class, HourKey::charged)));
+        var months = new TreeMap<Key, Totals>(ORDER);
+        months.putAll(monthly);
+        upsert(h, "usage_monthly", accountId, months, List.of(
+                new Column<>("month", "CAST(%s AS date)", "text", String.class, k -> k.period().toString()),
+                new Column<>("kind", "%s", "text", String.class, Key::kind),
+                new Column<>("call_type", "%s", "text", String.class, Key::callType),
+                new Column<>("billing_account_id", "%s", "text", String.class, Key::billingAccountId),
+                new Column<>("cost_center", "%s", "text", String.class, Key::costCenter),
+                new Column<>("department", "%s", "text", String.class, Key::department),
+                new Column<>("currency", "%s", "text", String.class, Key::currency),
+                new Column<>("charged", "%s", "boolean", Boolean.class, Key::charged)));
     }
 
-    private void upsertHourly(Handle h, UUID accountId) {
-        if (hourly.isEmpty()) {
-            return;
-        }
-        var sorted = new TreeMap<HourKey, Totals>(HOUR_ORDER);
-        sorted.putAll(hourly);
-        int n = sorted.size();
-        var hours = new ArrayList<Long>(n);
-        var kinds = new ArrayList<String>(n);
-        var types = new ArrayList<String>(n);
-        var billing = new ArrayList<String>(n);
-        var currencies = new ArrayList<String>(n);
-        var charged = new ArrayList<Boolean>(n);
-        var records = new ArrayList<Long>(n);
-        var seconds = new ArrayList<Long>(n);
-        var charges = new ArrayList<String>(n);
-        sorted.forEach((k, t) -> {
-            hours.add(k.hour() * 3_600);
-            kinds.add(k.kind());
-            types.add(k.callType());
-            billing.add(k.billingAccountId());
-            currencies.add(k.currency());
-            charged.add(k.charged());
-            records.add(t.records);
-            seconds.add(t.billedSeconds);
-            charges.add(t.charge.toPlainString());
-        });
-        h.createUpdate("INSERT INTO usage_hourly (account_id, hour, kind, call_type, billing_account_id, currency, charged, "
-                        + "records, billed_seconds, total_charge) "
-                        + "SELECT :account, to_timestamp(e), k, ct, ba, cu, ch, r, s, CAST(c AS numeric) "
-                        + "FROM unnest(CAST(:hours AS bigint[]), CAST(:kinds AS text[]), CAST(:types AS text[]), "
-                        + "CAST(:billing AS text[]), CAST(:currencies AS text[]), CAST(:charged AS boolean[]), "
-                        + "CAST(:records AS bigint[]), CAST(:seconds AS bigint[]), CAST(:charges AS text[])) "
-                        + "AS x(e, k, ct, ba, cu, ch, r, s, c) "
-                        + "ON CONFLICT (account_id, hour, kind, call_type, billing_account_id, currency, charged) "
-                        + "DO UPDATE SET records = usage_hourly.records + EXCLUDED.records, "
-                        + "billed_seconds = usage_hourly.billed_seconds + EXCLUDED.billed_seconds, "
-                        + "total_charge = usage_hourly.total_charge + EXCLUDED.total_charge")
-                .bind("account", accountId)
-                .bindArray("hours", Long.class, hours)
-                .bindArray("kinds", String.class, kinds)
-                .bindArray("types", String.class, types)
-                .bindArray("billing", String.class, billing)
-                .bindArray("currencies", String.class, currencies)
-                .bindArray("charged", Boolean.class, charged)
-                .bindArray("records", Long.class, records)
-                .bindArray("seconds", Long.class, seconds)
-                .bindArray("charges", String.class, charges)
-                .execute();
+    /** A key column of a rollup table: its name, how the unnested value becomes it, the array type, the value. */
+    private record Column<K, V>(String name, String expression, String arrayType, Class<V> type, Function<K, V> value) {
     }
 
-    private static void upsert(Handle h, String table, String periodColumn, String split, UUID accountId,
-                               Map<Key, Totals> totals) {
+    /** One {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE} adding {@code totals} to {@code table}. */
+    private static <K> void upsert(Handle h, String table, UUID accountId, Map<K, Totals> totals,
+                                   List<Column<K, ?>> columns) {
         if (totals.isEmpty()) {
             return;
         }
-        var sorted = new TreeMap<Key, Totals>(ORDER);
-        sorted.putAll(totals);
-        int n = sorted.size();
-        var periods = new ArrayList<String>(n);
-        var kinds = new ArrayList<String>(n);
-        var types = new ArrayList<String>(n);
-        var billing = new ArrayList<String>(n);
-        var costCenters = new ArrayList<String>(n);
-        var departments = new ArrayList<String>(n);
-        var currencies = new ArrayList<String>(n);
-        var charged = new ArrayList<Boolean>(n);
-        var records = new ArrayList<Long>(n);
-        var seconds = new ArrayList<Long>(n);
-        var charges = new ArrayList<String>(n);
-        sorted.forEach((k, t) -> {
-            periods.add(k.period().toString());
-            kinds.add(k.kind());
-            types.add(k.callType());
-            billing.add(k.billingAccountId());
-            costCenters.add(k.costCenter());
-            departments.add(k.department());
-            currencies.add(k.currency());
-            charged.add(k.charged());
-            records.add(t.records);
-            seconds.add(t.billedSeconds);
-            charges.add(t.charge.toPlainString());
-        });
-        boolean fine = !split.isEmpty();
-        h.createUpdate("INSERT INTO " + table + " (account_id, " + periodColumn + ", kind, call_type, billing_account_id, "
-                        + split + "currency, charged, records, billed_seconds, total_charge) "
-                        + "SELECT :account, CAST(p AS date), k, ct, ba, " + (fine ? "cc, dp, " : "") + "cu, ch, r, s, "
-                        + "CAST(c AS numeric) FROM unnest(CAST(:periods AS text[]), CAST(:kinds AS text[]), "
-                        + "CAST(:types AS text[]), CAST(:billing AS text[]), CAST(:costCenters AS text[]), "
-                        + "CAST(:departments AS text[]), CAST(:currencies AS text[]), CAST(:charged AS boolean[]), "
-                        + "CAST(:records AS bigint[]), CAST(:seconds AS bigint[]), CAST(:charges AS text[])) "
-                        + "AS x(p, k, ct, ba, cc, dp, cu, ch, r, s, c) "
-                        + "ON CONFLICT (account_id, " + periodColumn + ", kind, call_type, billing_account_id, " + split
-                        + "currency, charged) DO UPDATE SET records = " + table + ".records + EXCLUDED.records, "
-                        + "billed_seconds = " + table + ".billed_seconds + EXCLUDED.billed_seconds, "
-                        + "total_charge = " + table + ".total_charge + EXCLUDED.total_charge")
-                .bind("account", accountId)
-                .bindArray("periods", String.class, periods)
-                .bindArray("kinds", String.class, kinds)
-                .bindArray("types", String.class, types)
-                .bindArray("billing", String.class, billing)
-                .bindArray("costCenters", String.class, costCenters)
-                .bindArray("departments", String.class, departments)
-                .bindArray("currencies", String.class, currencies)
-                .bindArray("charged", Boolean.class, charged)
-                .bindArray("records", Long.class, records)
-                .bindArray("seconds", Long.class, seconds)
-                .bindArray("charges", String.class, charges)
+        var names = new StringBuilder();
+        var values = new StringBuilder();
+        var arrays = new StringBuilder();
+        var aliases = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            var c = columns.get(i);
+            names.append(c.name()).append(", ");
+            values.append(c.expression().formatted("v" + i)).append(", ");
+            arrays.append("CAST(:k").append(i).append(" AS ").append(c.arrayType()).append("[]), ");
+            aliases.append("v").append(i).append(", ");
+        }
+        var update = h.createUpdate("INSERT INTO " + table + " (account_id, " + names + "records, billed_seconds, "
+                + "total_charge) SELECT :account, " + values + "r, s, CAST(c AS numeric) FROM unnest(" + arrays
+                + "CAST(:records AS bigint[]), CAST(:seconds AS bigint[]), CAST(:charges AS text[])) AS x(" + aliases
+                + "r, s, c) ON CONFLICT (account_id, " + names.substring(0, names.length() - 2) + ") DO UPDATE SET "
+                + "records = " + table + ".records + EXCLUDED.records, "
+                + "billed_seconds = " + table + ".billed_seconds + EXCLUDED.billed_seconds, "
+                + "total_charge = " + table + ".total_charge + EXCLUDED.total_charge").bind("account", accountId);
+        for (int i = 0; i < columns.size(); i++) {
+            bindColumn(update, "k" + i, columns.get(i), totals.keySet());
+        }
+        update.bindArray("records", Long.class, totals.values().stream().map(t -> t.records).toList())
+                .bindArray("seconds", Long.class, totals.values().stream().map(t -> t.billedSeconds).toList())
+                .bindArray("charges", String.class, totals.values().stream().map(t -> t.charge.toPlainString()).toList())
                 .execute();
+    }
+
+    private static <K, V> void bindColumn(org.jdbi.v3.core.statement.Update update, String name, Column<K, V> column,
+                                          java.util.Collection<K> keys) {
+        update.bindArray(name, column.type(), keys.stream().map(column.value()).toList());
     }
 }
