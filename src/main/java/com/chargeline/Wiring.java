@@ -20,6 +20,9 @@ import com.chargeline.api.zoom.ZoomAccountsEndpoints;
 import com.chargeline.api.zoom.ZoomBillingEndpoints;
 import com.chargeline.api.zoom.ZoomPaging;
 import com.chargeline.api.zoom.ZoomPhoneReportEndpoints;
+import com.chargeline.api.zoom.ZoomPlanEndpoints;
+import com.chargeline.catalog.PlanCatalog;
+import com.chargeline.subscriptions.ManagePlans;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.SigningKeys;
 import com.chargeline.usage.ingest.IngestCalls;
@@ -67,6 +70,8 @@ public final class Wiring {
     public final UsageQueries usageQueries;
     public final ChargeReports chargeReports;
     public final SeedUsage seedUsage;
+    public final PlanCatalog planCatalog;
+    public final ManagePlans managePlans;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
@@ -94,6 +99,8 @@ public final class Wiring {
         this.usageQueries = new UsageQueries(db);
         this.chargeReports = new ChargeReports(db);
         this.seedUsage = new SeedUsage(ingestCalls, ingestSms, directory, clock);
+        this.planCatalog = PlanCatalog.load();
+        this.managePlans = new ManagePlans(db, clock, planCatalog);
         this.rerateCalls = new RerateCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier,
                 ingestCalls);
     }
@@ -115,6 +122,7 @@ public final class Wiring {
                         disassociateSubAccount, paging, mapper),
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper),
                 new ZoomPhoneReportEndpoints(chargeReports, paging, clock),
+                new ZoomPlanEndpoints(access, managePlans, updateBillingContact, mapper),
                 new NativeUsageEndpoints(access, ingestCalls, ingestSms, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDecks, mapper),
                 new NativeDirectoryEndpoints(access, directory, callingPlans, mapper));

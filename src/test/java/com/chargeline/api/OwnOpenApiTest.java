@@ -93,4 +93,18 @@ class OwnOpenApiTest {
         assertMatches(Method.GET, "/v2/phone/reports/call_charges",
                 server.api.get("/v2/phone/reports/call_charges?billing_account_id=NOPE", t));
     }
+
+    @Test
+    void the_plan_operations_answer_as_our_file_says() {
+        var sub = server.sub(master, "Own Spec Plans", PayMode.MASTER);
+        var path = "/v2/accounts/" + sub.id() + "/plans";
+        var t = master.token();
+        assertMatches(Method.GET, path, server.api.get(path, t));
+        assertMatches(Method.POST, path, server.api.post(path, t, "{\"contact\":{\"first_name\":\"A\",\"last_name\":\"B\","
+                + "\"email\":\"a@b.example\",\"phone_number\":\"+1 202 555 0100\",\"address\":\"1 Main\",\"city\":\"X\","
+                + "\"state\":\"VA\",\"zip\":\"22202\",\"country\":\"US\"},\"plan_base\":{\"type\":\"monthly\",\"hosts\":2}}"));
+        assertMatches(Method.GET, path, server.api.get(path, t));
+        assertMatches(Method.POST, path, server.api.post(path, t, "{}"));
+        assertMatches(Method.GET, "/v2/accounts/nope/plans", server.api.get("/v2/accounts/nope/plans", t));
+    }
 }

@@ -40,6 +40,8 @@ public final class ZoomErrors {
             case VALIDATION_FAILED, MALFORMED_BODY, SPECIAL_CHARACTERS, PAGE_TOKEN_INVALID, PAYLOAD_TOO_LARGE,
                  UNSUPPORTED_MEDIA_TYPE -> 300;
             case REPORT_REJECTED -> 400;
+            case PLAN_REJECTED -> 2100;
+            case INVALID_CONTRACT_TERM -> 10200;
             case ACCOUNT_NOT_FOUND -> 2001;
             case RESOURCE_NOT_FOUND -> 404;
             case TOO_MANY_RECORDS -> 300;

@@ -18,6 +18,10 @@ public final class ZoomOperations {
             "billing:master", "billing:read:billing_information:master", "billing:read:billing_information:admin");
     public static final Operation UPDATE_BILLING = Operation.of("UpdateBillingInformation",
             "billing:master", "billing:update:billing_information:master");
+    public static final Operation GET_PLANS = Operation.of("GetAccountPlanInformation",
+            "billing:master", "billing:read:plan_information:master", "billing:read:plan_information:admin");
+    public static final Operation SUBSCRIBE_PLAN = Operation.of("SubscribeAccountToAPlan",
+            "billing:master", "billing:write:subscribe_plan:master");
     public static final Operation CALL_CHARGES = Operation.of("GetCallChargesUsageReport",
             "phone:read:admin", "phone:read:call_charges:admin");
     public static final Operation SMS_CHARGES = Operation.of("GetSMSChargesUsageReport",

@@ -22,6 +22,10 @@ public enum ErrorCode {
     PAGE_TOKEN_INVALID,
     /** A phone report refused its parameters (Zoom code 400: bad page token, start date or billing account). */
     REPORT_REJECTED,
+    /** A plan operation refused by a billing rule (Zoom code 2100). */
+    PLAN_REJECTED,
+    /** subscription_options.contract_term not one of Zoom's values (Zoom code 10200). */
+    INVALID_CONTRACT_TERM,
     INVALID_TOKEN,
     MISSING_SCOPE,
     RESOURCE_NOT_FOUND,

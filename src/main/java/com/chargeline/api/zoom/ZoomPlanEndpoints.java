@@ -1,0 +1,163 @@
+package com.chargeline.api.zoom;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import com.chargeline.accounts.AccountAccess;
+import com.chargeline.accounts.BillingContact;
+import com.chargeline.accounts.UpdateBillingContact;
+import com.chargeline.api.JsonBody;
+import com.chargeline.api.auth.BearerAuth;
+import com.chargeline.common.error.ErrorCode;
+import com.chargeline.common.error.Invalid;
+import com.chargeline.subscriptions.ManagePlans;
+import com.chargeline.subscriptions.PlanRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Zoom Billing plan operations: {@code GET /v2/accounts/{accountId}/plans} (B6) and
+ * {@code POST /v2/accounts/{accountId}/plans} (B7, a base plan with the add-ons bought with it).
+ */
+public final class ZoomPlanEndpoints implements EndpointGroup {
+    private static final List<String> CONTACT_FIELDS = List.of("first_name", "last_name", "email", "country", "address",
+            "city", "phone_number", "state", "zip");
+    private final AccountAccess access;
+    private final ManagePlans plans;
+    private final UpdateBillingContact contacts;
+    private final ObjectMapper mapper;
+
+    public ZoomPlanEndpoints(AccountAccess access, ManagePlans plans, UpdateBillingContact contacts, ObjectMapper mapper) {
+        this.access = access;
+        this.plans = plans;
+        this.contacts = contacts;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/v2/accounts/{accountId}/plans", this::read);
+        post("/v2/accounts/{accountId}/plans", this::subscribe);
+    }
+
+    private void read(Context ctx) {
+        var caller = BearerAuth.caller(ctx, ZoomOperations.GET_PLANS);
+        var account = access.resolveForBilling(caller.accountId(), ctx.pathParam("accountId"),
+                "This subaccount is on self pay mode.");
+        ctx.json(ZoomPlanObjects.of(plans.plans(account.id()), plans.today(), mapper));
+    }
+
+    private void subscribe(Context ctx) {
+        var caller = BearerAuth.caller(ctx, ZoomOperations.SUBSCRIBE_PLAN);
+        var account = access.resolveForBilling(caller.accountId(), ctx.pathParam("accountId"),
+                "Cannot add plan for a subaccount which is paid by self.");
+        var body = JsonBody.of(ctx, mapper);
+        var root = body.root();
+        var contact = root.get("contact");
+        for (var field : CONTACT_FIELDS) {
+            if (contact == null || !contact.isObject() || !contact.path(field).isTextual() || contact.path(field).asText().isBlank()) {
+                throw rejected("Invalid parameter: " + field);
+            }
+        }
+        if (root.has("plan_bundle")) {
+            throw rejected("Invalid field: plan_bundle");
+        }
+        var base = root.get("plan_base");
+        if (base == null || !base.isObject() || !base.path("type").isTextual()) {
+            body.reject("plan_base.type", "Required: the base plan type.");
+            body.check();
+        }
+        var request = new PlanRequest(new PlanRequest.Line("plan_base", base.get("type").asText(), hosts(base)), addons(root),
+                options(body, root.path("subscription_options")));
+        body.check();
+        plans.check(account, request);
+        contacts.update(account.id(), new BillingContact(new BillingContact.Person(text(contact, "first_name"),
+                text(contact, "last_name"), text(contact, "email"), text(contact, "phone_number")),
+                new BillingContact.Address(text(contact, "address"), contact.path("apt").asText(""), text(contact, "city"),
+                        text(contact, "state"), text(contact, "zip"), text(contact, "country")),
+                contact.path("employee_count").isTextual() ? contact.get("employee_count").asText() : null));
+        plans.subscribe(account, caller.clientId(), request);
+        var echo = root.deepCopy();
+        echo.remove("contact");
+        echo.remove("subscription_options");
+        ctx.status(201).json(echo);
+    }
+
+    /** Every add-on line given next to the base plan, with the group path it was given under. */
+    private static List<PlanRequest.Line> addons(ObjectNode root) {
+        var lines = new ArrayList<PlanRequest.Line>();
+        root.properties().forEach(e -> {
+            var name = e.getKey();
+            if (!name.startsWith("plan_") || name.equals("plan_base")) {
+                return;
+            }
+            collect(name, e.getValue(), lines);
+        });
+        return lines;
+    }
+
+    private static void collect(String group, JsonNode value, List<PlanRequest.Line> lines) {
+        if (value.isTextual()) {
+            lines.add(new PlanRequest.Line(group, value.asText(), 0));
+        } else if (value.isArray()) {
+            value.forEach(item -> collect(group, item, lines));
+        } else if (value.isObject() && value.has("type")) {
+            lines.add(new PlanRequest.Line(group, value.path("type").asText(), hosts(value)));
+        } else if (value.isObject()) {
+            value.properties().forEach(e -> collect(group + "." + e.getKey(), e.getValue(), lines));
+        }
+    }
+
+    private static PlanRequest.Options options(JsonBody body, JsonNode options) {
+        if (options.isMissingNode() || options.isNull()) {
+            return PlanRequest.Options.NONE;
+        }
+        var paid = date(body, options, "paid_period_start_date");
+        var effective = date(body, options, "service_effective_date");
+        if ((paid != null || effective != null) && (paid == null || !paid.equals(effective))) {
+            body.reject("subscription_options.service_effective_date",
+                    "paid_period_start_date and service_effective_date must be the same date.");
+        }
+        Integer term = null;
+        if (options.has("contract_term")) {
+            if (!options.get("contract_term").canConvertToInt()) {
+                throw new Invalid(ErrorCode.INVALID_CONTRACT_TERM,
+                        "Your request cannot be processed due to an invalid contract term.");
+            }
+            term = options.get("contract_term").asInt();
+        }
+        return new PlanRequest.Options(effective, term, options.path("purchase_order_number").asText(null),
+                options.path("deal_registration_id").asText(null));
+    }
+
+    private static LocalDate date(JsonBody body, JsonNode options, String field) {
+        if (!options.hasNonNull(field)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(options.get(field).asText());
+        } catch (DateTimeParseException e) {
+            body.reject("subscription_options." + field, "A date, yyyy-MM-dd.");
+            return null;
+        }
+    }
+
+    private static int hosts(JsonNode plan) {
+        return plan.path("hosts").canConvertToInt() ? plan.path("hosts").asInt() : 0;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).asText();
+    }
+
+    private static Invalid rejected(String message) {
+        return new Invalid(ErrorCode.PLAN_REJECTED, message);
+    }
+}

@@ -1,0 +1,167 @@
+package com.chargeline.subscriptions;
+
+import com.chargeline.accounts.Account;
+import com.chargeline.catalog.BillingCycle;
+import com.chargeline.catalog.PlanCatalog;
+import com.chargeline.catalog.PlanType;
+import com.chargeline.common.error.ErrorCode;
+import com.chargeline.common.error.FieldError;
+import com.chargeline.common.error.Invalid;
+import com.chargeline.common.id.AccountId;
+import com.chargeline.storage.Database;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Subscribing accounts to plans (Zoom Billing B7) and reading what they hold (B6): each plan line a
+ * row, checked against the catalog, every change written to {@code plan_audit} in the same
+ * transaction. Dates are the UTC calendar of the injected clock.
+ */
+public final class ManagePlans {
+    /** Zoom's {@code contract_term} values, in months. */
+    public static final Set<Integer> CONTRACT_TERMS = Set.of(1, 12, 24, 36, 48, 60, 72, 84, 96, 108, 120);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Database db;
+    private final Clock clock;
+    private final PlanCatalog catalog;
+
+    public ManagePlans(Database db, Clock clock, PlanCatalog catalog) {
+        this.db = db;
+        this.clock = clock;
+        this.catalog = catalog;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Every plan line of the account, oldest first. */
+    public List<Subscription> plans(AccountId account) {
+        return db.withHandle(h -> h.createQuery("SELECT subscription_id, plan_group, plan_type, hosts, billing_cycle, status, "
+                        + "service_effective_date, paid_period_start_date, cancel_at, auto_renew FROM subscription "
+                        + "WHERE account_id = :account ORDER BY created_at, plan_group, plan_type")
+                .bind("account", account.value())
+                .map((rs, ctx) -> new Subscription(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        BillingCycle.fromWire(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getBoolean(10)))
+                .list());
+    }
+
+    /** The checks of {@link #subscribe} that need no lock, so a refused request changes nothing (the billing contact included). */
+    public void check(Account account, PlanRequest request) {
+        priced(account, request);
+        if (hasActiveBase(account.id())) {
+            throw rejected("Cannot add plan for the subaccount which is not free plan.");
+        }
+    }
+
+    private boolean hasActiveBase(AccountId account) {
+        return db.withHandle(h -> activeBase(h, account));
+    }
+
+    private static boolean activeBase(Handle h, AccountId account) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM subscription WHERE account_id = :a "
+                        + "AND plan_group = 'plan_base' AND status = 'active')")
+                .bind("a", account.value()).mapTo(Boolean.class).one();
+    }
+
+    /** B7: a base plan and the add-ons bought with it, for an account on the free plan. */
+    public void subscribe(Account account, String actor, PlanRequest request) {
+        var lines = priced(account, request);
+        var options = request.options();
+        var start = options.start() != null ? options.start() : today();
+        db.inTransaction(h -> {
+            h.createQuery("SELECT account_id FROM account WHERE account_id = :a FOR UPDATE").bind("a", account.id().value())
+                    .mapTo(UUID.class).one();
+            if (activeBase(h, account.id())) {
+                throw rejected("Cannot add plan for the subaccount which is not free plan.");
+            }
+            var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            for (var line : lines) {
+                insert(h, account.id(), line, start, options, now);
+            }
+            audit(h, account.id(), actor, now, "subscribe", null, lines.stream()
+                    .map(l -> Map.of("type", l.plan().type(), "group", l.plan().group(), "hosts", l.hosts())).toList());
+            return null;
+        });
+    }
+
+    /** The request's lines checked against the catalog and Zoom's rules. */
+    private List<Priced> priced(Account account, PlanRequest request) {
+        var options = request.options();
+        if (options.start() != null && !options.start().isAfter(today())) {
+            throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError(
+                    "subscription_options.service_effective_date", "Must be in the future.")));
+        }
+        if (options.contractTerm() != null && !CONTRACT_TERMS.contains(options.contractTerm())) {
+            throw new Invalid(ErrorCode.INVALID_CONTRACT_TERM,
+                    "Your request cannot be processed due to an invalid contract term.");
+        }
+        var base = catalog.find(request.base().type()).filter(PlanType::base)
+                .orElseThrow(() -> rejected("Invalid Base Plan: " + account.id().wire()));
+        if (!base.allowsHosts(request.base().hosts())) {
+            throw rejected("Invalid host number.");
+        }
+        var lines = new ArrayList<Priced>();
+        lines.add(new Priced(base, request.base().hosts()));
+        for (var addon : request.addons()) {
+            var plan = catalog.find(addon.type()).filter(p -> p.group().equals(addon.group()))
+                    .orElseThrow(() -> invalidAddon(addon));
+            lines.add(new Priced(plan, Math.max(addon.hosts(), 0)));
+        }
+        return lines;
+    }
+
+    private record Priced(PlanType plan, int hosts) {
+    }
+
+    private static void insert(Handle h, AccountId account, Priced line, LocalDate start, PlanRequest.Options options,
+                               OffsetDateTime now) {
+        h.createUpdate("INSERT INTO subscription (subscription_id, account_id, plan_group, plan_type, hosts, billing_cycle, "
+                        + "status, service_effective_date, paid_period_start_date, contract_term, purchase_order_number, "
+                        + "deal_registration_id, created_at, updated_at) VALUES (:id, :account, :group, :type, :hosts, :cycle, "
+                        + "'active', :start, :start, :term, :po, :deal, :now, :now)")
+                .bind("id", UUID.randomUUID()).bind("account", account.value()).bind("group", line.plan().group())
+                .bind("type", line.plan().type()).bind("hosts", line.hosts()).bind("cycle", line.plan().cycle().wire())
+                .bind("start", start).bind("term", options.contractTerm()).bind("po", options.purchaseOrderNumber())
+                .bind("deal", options.dealRegistrationId()).bind("now", now)
+                .execute();
+    }
+
+    static void audit(Handle h, AccountId account, String actor, OffsetDateTime at, String action, Object before,
+                      Object after) {
+        try {
+            h.createUpdate("INSERT INTO plan_audit (account_id, actor, at, action, before, after) "
+                            + "VALUES (:account, :actor, :at, :action, CAST(:before AS jsonb), CAST(:after AS jsonb))")
+                    .bind("account", account.value()).bind("actor", actor).bind("at", at).bind("action", action)
+                    .bind("before", before == null ? null : JSON.writeValueAsString(before))
+                    .bind("after", after == null ? null : JSON.writeValueAsString(after))
+                    .execute();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The add-on message Zoom's spec gives for the group, else its generic refusal. */
+    private static Invalid invalidAddon(PlanRequest.Line addon) {
+        return rejected(switch (addon.group()) {
+            case "plan_recording" -> "Invalid Cloud Recording Plan: " + addon.type();
+            case "plan_audio" -> "Invalid Audio Conferencing Plan: " + addon.type();
+            case "plan_zoom_events" -> "Invalid Zoom Event plan: " + addon.type();
+            default -> "Account doesn't have the permission to purchase this plan.";
+        });
+    }
+
+    static Invalid rejected(String message) {
+        return new Invalid(ErrorCode.PLAN_REJECTED, message);
+    }
+}

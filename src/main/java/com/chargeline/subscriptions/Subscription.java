@@ -1,0 +1,20 @@
+package com.chargeline.subscriptions;
+
+import com.chargeline.catalog.BillingCycle;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** One plan line an account holds: a base plan or an add-on, of any group. */
+public record Subscription(UUID id, String group, String type, int hosts, BillingCycle cycle, String status,
+                           LocalDate serviceEffectiveDate, LocalDate paidPeriodStartDate, LocalDate cancelAt,
+                           boolean autoRenew) {
+
+    /** The status on {@code today}: a cancelled line stays active until the end of its paid period. */
+    public String statusOn(LocalDate today) {
+        return "active".equals(status) && cancelAt != null && !today.isBefore(cancelAt) ? "cancelled" : status;
+    }
+
+    public LocalDate nextInvoiceDate(LocalDate today) {
+        return cycle.nextInvoiceDate(paidPeriodStartDate, today);
+    }
+}
