@@ -20,9 +20,13 @@ import com.chargeline.api.zoom.ZoomAccountsEndpoints;
 import com.chargeline.api.zoom.ZoomBillingEndpoints;
 import com.chargeline.api.zoom.ZoomPaging;
 import com.chargeline.api.zoom.ZoomPhoneReportEndpoints;
+import com.chargeline.api.zoom.ZoomPlanChangeEndpoints;
 import com.chargeline.api.zoom.ZoomPlanEndpoints;
+import com.chargeline.api.zoom.ZoomPlanUsageEndpoints;
 import com.chargeline.catalog.PlanCatalog;
+import com.chargeline.subscriptions.ChangePlans;
 import com.chargeline.subscriptions.ManagePlans;
+import com.chargeline.subscriptions.PlanReports;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.SigningKeys;
 import com.chargeline.usage.ingest.IngestCalls;
@@ -72,6 +76,8 @@ public final class Wiring {
     public final SeedUsage seedUsage;
     public final PlanCatalog planCatalog;
     public final ManagePlans managePlans;
+    public final ChangePlans changePlans;
+    public final PlanReports planReports;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
@@ -101,6 +107,8 @@ public final class Wiring {
         this.seedUsage = new SeedUsage(ingestCalls, ingestSms, directory, clock);
         this.planCatalog = PlanCatalog.load();
         this.managePlans = new ManagePlans(db, clock, planCatalog);
+        this.changePlans = new ChangePlans(db, clock, planCatalog, managePlans);
+        this.planReports = new PlanReports(db, planCatalog, managePlans);
         this.rerateCalls = new RerateCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier,
                 ingestCalls);
     }
@@ -123,6 +131,8 @@ public final class Wiring {
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper),
                 new ZoomPhoneReportEndpoints(chargeReports, paging, clock),
                 new ZoomPlanEndpoints(access, managePlans, updateBillingContact, mapper),
+                new ZoomPlanChangeEndpoints(access, changePlans, mapper),
+                new ZoomPlanUsageEndpoints(access, planReports, paging, mapper),
                 new NativeUsageEndpoints(access, ingestCalls, ingestSms, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDecks, mapper),
                 new NativeDirectoryEndpoints(access, directory, callingPlans, mapper));

@@ -46,14 +46,18 @@ public final class ManagePlans {
 
     /** Every plan line of the account, oldest first. */
     public List<Subscription> plans(AccountId account) {
-        return db.withHandle(h -> h.createQuery("SELECT subscription_id, plan_group, plan_type, hosts, billing_cycle, status, "
+        return db.withHandle(h -> plans(h, account));
+    }
+
+    List<Subscription> plans(Handle h, AccountId account) {
+        return h.createQuery("SELECT subscription_id, plan_group, plan_type, hosts, billing_cycle, status, "
                         + "service_effective_date, paid_period_start_date, cancel_at, auto_renew FROM subscription "
                         + "WHERE account_id = :account ORDER BY created_at, plan_group, plan_type")
                 .bind("account", account.value())
                 .map((rs, ctx) -> new Subscription(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
                         BillingCycle.fromWire(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class),
                         rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getBoolean(10)))
-                .list());
+                .list();
     }
 
     /** The checks of {@link #subscribe} that need no lock, so a refused request changes nothing (the billing contact included). */

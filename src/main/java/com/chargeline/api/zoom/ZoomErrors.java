@@ -42,6 +42,7 @@ public final class ZoomErrors {
             case REPORT_REJECTED -> 400;
             case PLAN_REJECTED -> 2100;
             case INVALID_CONTRACT_TERM -> 10200;
+            case PLAN_STATE -> 200;
             case ACCOUNT_NOT_FOUND -> 2001;
             case RESOURCE_NOT_FOUND -> 404;
             case TOO_MANY_RECORDS -> 300;

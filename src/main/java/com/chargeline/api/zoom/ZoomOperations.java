@@ -22,6 +22,19 @@ public final class ZoomOperations {
             "billing:master", "billing:read:plan_information:master", "billing:read:plan_information:admin");
     public static final Operation SUBSCRIBE_PLAN = Operation.of("SubscribeAccountToAPlan",
             "billing:master", "billing:write:subscribe_plan:master");
+    public static final Operation ADD_ADDONS = Operation.of("SubscribeAccountToAnAdditionalPlan",
+            "billing:master", "billing:write:subscribe_additional_plans:master");
+    public static final Operation UPDATE_ADDON = Operation.of("UpdateAnAccount'sAdditionalPlan",
+            "billing:master", "billing:update:additional_plans:master");
+    public static final Operation CANCEL_ADDON = Operation.of("CancelAdditionalPlans",
+            "billing:master", "billing:update:cancel_additional_plans:master");
+    public static final Operation UPDATE_BASE = Operation.of("UpdateABasePlan", "billing:master", "billing:update:plan:master");
+    public static final Operation CANCEL_BASE = Operation.of("CancelABasePlan",
+            "billing:master", "billing:update:cancel_plan:master");
+    public static final Operation PLAN_USAGE = Operation.of("GetPlanUsage",
+            "billing:master", "account:master", "billing:read:plan_usage:master", "billing:read:plan_usage:admin");
+    public static final Operation RENEWALS = Operation.of("Getupcomingrenewalaccounts",
+            "billing:master", "account:master", "billing:read:list_upcoming_renewal_accounts:master");
     public static final Operation CALL_CHARGES = Operation.of("GetCallChargesUsageReport",
             "phone:read:admin", "phone:read:call_charges:admin");
     public static final Operation SMS_CHARGES = Operation.of("GetSMSChargesUsageReport",

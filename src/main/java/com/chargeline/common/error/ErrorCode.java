@@ -26,6 +26,8 @@ public enum ErrorCode {
     PLAN_REJECTED,
     /** subscription_options.contract_term not one of Zoom's values (Zoom code 10200). */
     INVALID_CONTRACT_TERM,
+    /** A plan operation the account's plans do not allow yet (Zoom code 200). */
+    PLAN_STATE,
     INVALID_TOKEN,
     MISSING_SCOPE,
     RESOURCE_NOT_FOUND,

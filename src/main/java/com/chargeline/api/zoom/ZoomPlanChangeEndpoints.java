@@ -1,0 +1,215 @@
+package com.chargeline.api.zoom;
+
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
+import com.chargeline.accounts.AccountAccess;
+import com.chargeline.api.JsonBody;
+import com.chargeline.api.auth.BearerAuth;
+import com.chargeline.subscriptions.ChangePlans;
+import com.chargeline.subscriptions.PlanRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Zoom Billing B8–B12: add-ons bought, changed and cancelled; the base plan changed and cancelled. */
+public final class ZoomPlanChangeEndpoints implements EndpointGroup {
+    /** Where the phone / contact-center / node body shapes put each line (B8 shapes 2–4). */
+    private static final Map<String, String> DETAIL_GROUPS = Map.ofEntries(
+            Map.entry("plan_details.plan_base", "plan_phone.plan_base"),
+            Map.entry("plan_details.plan_calling", "plan_phone.plan_calling"),
+            Map.entry("plan_details.plan_calling_addons", "plan_phone.plan_calling"),
+            Map.entry("plan_details.plan_number", "plan_phone.plan_number"),
+            Map.entry("plan_zcc_details.plan_package_list", "plan_zcc.plan_package_lists"),
+            Map.entry("plan_zcc_details.plan_ai_expert_assist", "plan_zcc.plan_ai_expert_assist"),
+            Map.entry("plan_zcc_details.plan_usage", "plan_zcc.plan_usage"),
+            Map.entry("plan_zcc_details.plan_recording", "plan_zcc.plan_recording"),
+            Map.entry("plan_zcc_details.plan_phone_number", "plan_zcc.plan_phone_number"));
+    private static final Set<String> ARRAYS_201 = Set.of("plan_large_meeting", "plan_webinar", "plan_zoom_events",
+            "plan_zoom_one", "plan_phone.plan_calling", "plan_phone.plan_number", "plan_zcc.plan_phone_number");
+    private static final Set<String> SHOWN_201 = Set.of("plan_audio", "plan_large_meeting", "plan_phone", "plan_zcc",
+            "plan_recording", "plan_room_connector", "plan_webinar", "plan_zoom_events", "plan_zoom_rooms", "plan_sdk_cmr",
+            "plan_whiteboard", "plan_whiteboard_plus", "plan_zoom_iq", "plan_zoom_one", "plan_zwr", "plan_ztransl",
+            "plan_zsched", "plan_znode", "plan_mesh", "plan_workforce_management");
+    private final AccountAccess access;
+    private final ChangePlans changes;
+    private final ObjectMapper mapper;
+
+    public ZoomPlanChangeEndpoints(AccountAccess access, ChangePlans changes, ObjectMapper mapper) {
+        this.access = access;
+        this.changes = changes;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void addEndpoints() {
+        post("/v2/accounts/{accountId}/plans/addons", this::addAddons);
+        put("/v2/accounts/{accountId}/plans/addons", this::updateAddon);
+        patch("/v2/accounts/{accountId}/plans/addons/status", this::cancelAddon);
+        put("/v2/accounts/{accountId}/plans/base", this::updateBase);
+        patch("/v2/accounts/{accountId}/plans/base/status", this::cancelBase);
+    }
+
+    private void addAddons(Context ctx) {
+        var caller = BearerAuth.caller(ctx, ZoomOperations.ADD_ADDONS);
+        var account = access.resolveForBilling(caller.accountId(), ctx.pathParam("accountId"),
+                "This subaccount is on self pay mode.");
+        var body = JsonBody.of(ctx, mapper);
+        var root = body.root();
+        var lines = new ArrayList<PlanRequest.Line>();
+        for (var details : List.of("plan_details", "plan_zcc_details", "plan_znode_details")) {
+            root.path(details).properties().forEach(e -> collect(details + "." + e.getKey(), e.getValue(), lines));
+        }
+        if (lines.isEmpty()) {
+            if (!root.path("type").isTextual()) {
+                body.reject("type", "Required: the add-on plan type.");
+            }
+            lines.add(new PlanRequest.Line("", root.path("type").asText(), root.path("hosts").asInt(0)));
+        }
+        var start = start(body, root);
+        body.check();
+        changes.addAddons(account, caller.clientId(), lines, start);
+        ctx.status(201).json(added(lines));
+    }
+
+    private void updateAddon(Context ctx) {
+        var caller = BearerAuth.caller(ctx, ZoomOperations.UPDATE_ADDON);
+        var account = access.resolveForBilling(caller.accountId(), ctx.pathParam("accountId"),
+                "This sub account is on self pay mode.");
+        var body = JsonBody.of(ctx, mapper);
+        var root = body.root();
+        if (!root.path("type").isTextual()) {
+            body.reject("type", "Required: the add-on plan type.");
+        }
+        if (!root.path("hosts").canConvertToInt()) {
+            body.reject("hosts", "Required: a whole number.");
+        }
+        var start = start(body, root);
+        body.check();
+        changes.updateAddon(account, caller.clientId(), root.get("type").asText(), root.get("hosts").asInt(), start);
+        ctx.status(200);
+    }
+
+    private void cancelAddon(Context ctx) {
+        var caller = BearerAuth.caller(ctx, ZoomOperations.CANCEL_ADDON);
+        var account = access.resolveForBilling(caller.accountId(), ctx.pathParam("accountId"),
+                "This sub account is on self-pay mode.");
+        var body = JsonBody.of(ctx, mapper);
+        var reason = reason(body, false);
+        if (!body.root().path("type").isTextual()) {
+            body.reject("type", "Required: the add-on plan type.");
+        }
+        body.check();
+        changes.cancelAddon(account, caller.clientId(), body.root().get("type").asText(), reason);
+        ctx.status(200);
+    }
+
+    private void updateBase(Context ctx) {
+        var caller = BearerAuth.caller(ctx, ZoomOperations.UPDATE_BASE);
+        var account = access.resolveForBilling(caller.accountId(), ctx.pathParam("accountId"),
+                "This subaccount is on self pay mode.");
+        var body = JsonBody.of(ctx, mapper);
+        var root = body.root();
+        if (!root.path("type").isTextual()) {
+            body.reject("type", "Required: the base plan type.");
+        }
+        var start = start(body, root);
+        body.check();
+        changes.updateBase(account, caller.clientId(), root.get("type").asText(),
+                root.path("hosts").canConvertToInt() ? root.get("hosts").asInt() : null,
+                root.path("increasing_hosts").canConvertToInt() ? root.get("increasing_hosts").asInt() : null, start);
+        ctx.status(204);
+    }
+
+    private void cancelBase(Context ctx) {
+        var caller = BearerAuth.caller(ctx, ZoomOperations.CANCEL_BASE);
+        var account = access.resolveForBilling(caller.accountId(), ctx.pathParam("accountId"),
+                "This sub account is paid by self.");
+        var body = JsonBody.of(ctx, mapper);
+        var reason = reason(body, true);
+        body.check();
+        changes.cancelBase(account, caller.clientId(), reason);
+        ctx.status(200);
+    }
+
+    /** {@code action} (must be "cancel"; required when {@code required}) and {@code reason} 1–6. */
+    private static Integer reason(JsonBody body, boolean required) {
+        var root = body.root();
+        var action = root.path("action");
+        if ((required || !action.isMissingNode()) && !"cancel".equals(action.asText(null))) {
+            body.reject("action", "Must be \"cancel\".");
+        }
+        if (!root.has("reason") || root.get("reason").isNull()) {
+            return null;
+        }
+        int reason = root.get("reason").asInt(0);
+        if (!root.get("reason").canConvertToInt() || reason < 1 || reason > 6) {
+            body.reject("reason", "Must be 1 to 6.");
+        }
+        return reason;
+    }
+
+    /** The paid period start: both dates equal, or both absent (today). */
+    private static LocalDate start(JsonBody body, JsonNode root) {
+        LocalDate paid = null;
+        LocalDate effective = null;
+        try {
+            paid = root.hasNonNull("paid_period_start_date") ? LocalDate.parse(root.get("paid_period_start_date").asText()) : null;
+            effective = root.hasNonNull("service_effective_date") ? LocalDate.parse(root.get("service_effective_date").asText())
+                    : null;
+        } catch (DateTimeParseException e) {
+            body.reject("service_effective_date", "A date, yyyy-MM-dd.");
+        }
+        if ((paid != null || effective != null) && (paid == null || !paid.equals(effective))) {
+            body.reject("service_effective_date", "paid_period_start_date and service_effective_date must be the same date.");
+        }
+        return effective;
+    }
+
+    private static void collect(String path, JsonNode value, List<PlanRequest.Line> lines) {
+        var group = DETAIL_GROUPS.getOrDefault(path, path.replace("plan_znode_details.", "plan_znode."));
+        if (value.isArray()) {
+            value.forEach(item -> collect(path, item, lines));
+        } else if (value.isObject() && value.path("type").isTextual()) {
+            lines.add(new PlanRequest.Line(group, value.get("type").asText(), value.path("hosts").asInt(0)));
+        }
+    }
+
+    /** The 201 body: the lines added, as Zoom's plan object ({@code type} and {@code hosts}). */
+    private ObjectNode added(List<PlanRequest.Line> lines) {
+        var root = mapper.createObjectNode();
+        for (var line : lines) {
+            var group = line.group().isEmpty() ? changes.groupOf(line.type()) : line.group();
+            var path = group.split("\\.");
+            if (!SHOWN_201.contains(path[0])) {
+                continue;
+            }
+            if (group.equals("plan_recording")) {
+                root.put("plan_recording", line.type());
+                continue;
+            }
+            var parent = root;
+            for (int i = 0; i < path.length - 1; i++) {
+                parent = parent.has(path[i]) ? (ObjectNode) parent.get(path[i]) : parent.putObject(path[i]);
+            }
+            var leafName = path[path.length - 1];
+            var leaf = ARRAYS_201.contains(group)
+                    ? (parent.has(leafName) ? parent.withArray(leafName) : parent.putArray(leafName)).addObject()
+                    : parent.putObject(leafName);
+            leaf.put("type", line.type());
+            if (line.hosts() > 0 && !Set.of("plan_phone.plan_base", "plan_audio").contains(group)) {
+                leaf.put("hosts", line.hosts());
+            }
+        }
+        return root;
+    }
+}
