@@ -46,6 +46,10 @@ class AppRestartTest {
             subId = api.post("/v2/accounts", token, """
                     {"email":"kid@restart.example","first_name":"Kid","last_name":"Start","password":"Restart-2026!",
                      "options":{"pay_mode":"master"}}""").json().get("id").asText();
+            assertThat(api.post("/v2/accounts/" + subId + "/plans", token, "{\"contact\":{\"first_name\":\"Kid\","
+                    + "\"last_name\":\"Start\",\"email\":\"kid@restart.example\",\"phone_number\":\"+1 202 555 0100\","
+                    + "\"address\":\"1 Main St\",\"city\":\"Before\",\"state\":\"VA\",\"zip\":\"22202\",\"country\":\"US\"},"
+                    + "\"plan_base\":{\"type\":\"monthly\",\"hosts\":1}}").status()).isEqualTo(201);
             assertThat(api.patch("/v2/accounts/" + subId + "/billing", token, "{\"city\":\"Durable\"}").status())
                     .isEqualTo(200);
         }

@@ -78,11 +78,32 @@ public final class ManagePlans {
                 .bind("a", account.value()).mapTo(Boolean.class).one();
     }
 
+    /** Whether the account holds any plan line (active, or cancelled but still in its paid period). */
+    public boolean hasPlan(AccountId account) {
+        return db.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM subscription WHERE account_id = :a "
+                        + "AND status = 'active' AND (cancel_at IS NULL OR cancel_at > :today))")
+                .bind("a", account.value()).bind("today", today()).mapTo(Boolean.class).one());
+    }
+
     /** B7: a base plan and the add-ons bought with it, for an account on the free plan. */
     public void subscribe(Account account, String actor, PlanRequest request) {
-        var lines = priced(account, request);
         var options = request.options();
-        var start = options.start() != null ? options.start() : today();
+        subscribe(account, actor, request, priced(account, request), options.start() != null ? options.start() : today());
+    }
+
+    /**
+     * Records plans an account already held before it came to Chargeline (a reseller's migration,
+     * the demo): as {@link #subscribe} but with a paid period that may have started in the past.
+     */
+    public void importExisting(Account account, String actor, PlanRequest request, LocalDate startedOn) {
+        var undated = new PlanRequest(request.base(), request.addons(), new PlanRequest.Options(null,
+                request.options().contractTerm(), request.options().purchaseOrderNumber(),
+                request.options().dealRegistrationId()));
+        subscribe(account, actor, request, priced(account, undated), startedOn);
+    }
+
+    private void subscribe(Account account, String actor, PlanRequest request, List<Priced> lines, LocalDate start) {
+        var options = request.options();
         db.inTransaction(h -> {
             h.createQuery("SELECT account_id FROM account WHERE account_id = :a FOR UPDATE").bind("a", account.id().value())
                     .mapTo(UUID.class).one();

@@ -47,6 +47,13 @@ public final class TestServer implements AutoCloseable {
         return withClient(account, List.of());
     }
 
+    /** Gives {@code tenant} a base plan of {@code type} with {@code hosts} hosts, starting today. */
+    public void subscribe(Tenant tenant, String type, int hosts) {
+        app.wiring().managePlans.subscribe(tenant.account(), "test", new com.chargeline.subscriptions.PlanRequest(
+                new com.chargeline.subscriptions.PlanRequest.Line("plan_base", type, hosts), List.of(),
+                com.chargeline.subscriptions.PlanRequest.Options.NONE));
+    }
+
     /** A token for a new client of {@code account} holding exactly {@code scopes}. */
     public String tokenWithScopes(Account account, List<String> scopes) {
         return withClient(account, scopes).token();

@@ -16,7 +16,9 @@ import com.chargeline.accounts.PayMode;
 import com.chargeline.accounts.UpdateAccountOptions;
 import com.chargeline.api.JsonBody;
 import com.chargeline.api.auth.BearerAuth;
+import com.chargeline.subscriptions.ManagePlans;
 import com.chargeline.common.error.ErrorCode;
+import com.chargeline.common.error.NotFound;
 import com.chargeline.common.error.Invalid;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 
 /** Zoom Accounts (master) API: list, create, read and disassociate sub accounts, update their options. */
 public final class ZoomAccountsEndpoints implements EndpointGroup {
@@ -39,10 +42,11 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
     private final DisassociateSubAccount disassociate;
     private final ZoomPaging paging;
     private final ObjectMapper mapper;
+    private final ManagePlans plans;
 
     public ZoomAccountsEndpoints(AccountAccess access, AccountQueries queries, CreateAccount createAccount,
                                  UpdateAccountOptions updateOptions, DisassociateSubAccount disassociate,
-                                 ZoomPaging paging, ObjectMapper mapper) {
+                                 ZoomPaging paging, ObjectMapper mapper, ManagePlans plans) {
         this.access = access;
         this.queries = queries;
         this.createAccount = createAccount;
@@ -50,6 +54,7 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
         this.disassociate = disassociate;
         this.paging = paging;
         this.mapper = mapper;
+        this.plans = plans;
     }
 
     @Override
@@ -101,6 +106,9 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
     private void disassociate(Context ctx) {
         var caller = BearerAuth.caller(ctx, ZoomOperations.DELETE_ACCOUNT);
         var sub = access.resolveSubAccount(caller.accountId(), ctx.pathParam("accountId"));
+        if (plans.hasPlan(sub.id())) {
+            throw new NotFound(ErrorCode.PAID_ACCOUNT, "You cannot disassociate a paid account.", Map.of());
+        }
         disassociate.disassociate(caller.accountId(), sub);
         ctx.status(204);
     }
@@ -113,6 +121,10 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
         var autoRenew = body.bool("billing_auto_renew");
         var connectors = connectorOptions(body, readStored(sub));
         body.check();
+        if (payMode != null && payMode != sub.options().payMode() && plans.hasPlan(sub.id())) {
+            throw new Invalid(ErrorCode.PLAN_STATE,
+                    "The pay mode cannot be updated for a sub account which already has an existing plan.");
+        }
         boolean listsConnectors = CONNECTOR_LISTS.stream()
                 .anyMatch(list -> body.has(list) && !body.root().get(list).isEmpty());
         updateOptions.update(sub, payMode, autoRenew, toJson(connectors), listsConnectors);

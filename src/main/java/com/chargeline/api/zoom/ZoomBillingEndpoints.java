@@ -9,6 +9,9 @@ import com.chargeline.accounts.BillingContact;
 import com.chargeline.accounts.UpdateBillingContact;
 import com.chargeline.api.JsonBody;
 import com.chargeline.api.auth.BearerAuth;
+import com.chargeline.common.error.ErrorCode;
+import com.chargeline.common.error.Invalid;
+import com.chargeline.subscriptions.ManagePlans;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -19,13 +22,15 @@ public final class ZoomBillingEndpoints implements EndpointGroup {
     private final AccountQueries queries;
     private final UpdateBillingContact updateContact;
     private final ObjectMapper mapper;
+    private final ManagePlans plans;
 
     public ZoomBillingEndpoints(AccountAccess access, AccountQueries queries, UpdateBillingContact updateContact,
-                                ObjectMapper mapper) {
+                                ObjectMapper mapper, ManagePlans plans) {
         this.access = access;
         this.queries = queries;
         this.updateContact = updateContact;
         this.mapper = mapper;
+        this.plans = plans;
     }
 
     @Override
@@ -54,6 +59,9 @@ public final class ZoomBillingEndpoints implements EndpointGroup {
                         body.string("state"), body.string("zip"), body.string("country")),
                 null);
         body.check();
+        if (!account.id().equals(caller.accountId()) && !plans.hasPlan(account.id())) {
+            throw new Invalid(ErrorCode.PLAN_STATE, "Please subscribe a plan for this sub account first.");
+        }
         updateContact.update(account.id(), change);
         ctx.status(200);
     }

@@ -28,6 +28,8 @@ public enum ErrorCode {
     INVALID_CONTRACT_TERM,
     /** A plan operation the account's plans do not allow yet (Zoom code 200). */
     PLAN_STATE,
+    /** A sub account with a plan cannot be disassociated (Zoom 404 / 2000). */
+    PAID_ACCOUNT,
     INVALID_TOKEN,
     MISSING_SCOPE,
     RESOURCE_NOT_FOUND,

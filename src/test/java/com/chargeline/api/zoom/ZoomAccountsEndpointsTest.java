@@ -225,6 +225,22 @@ class ZoomAccountsEndpointsTest {
     }
 
     @Test
+    void keeps_a_paid_sub_account_and_its_pay_mode_once_it_has_a_plan() {
+        var sub = server.sub(master, "Paying", PayMode.MASTER);
+        server.subscribe(sub, "monthly", 3);
+
+        var deleted = server.api.delete("/v2/accounts/" + sub.id(), master.token());
+        assertThat(deleted.status()).isEqualTo(404);
+        assertThat(deleted.body()).isEqualTo("{\"code\":2000,\"message\":\"You cannot disassociate a paid account.\"}");
+        var mode = server.api.patch("/v2/accounts/" + sub.id() + "/options", master.token(), "{\"pay_mode\":\"sub\"}");
+        assertThat(mode.status()).isEqualTo(400);
+        assertThat(mode.body()).isEqualTo("{\"code\":200,\"message\":\"The pay mode cannot be updated for a sub account "
+                + "which already has an existing plan.\"}");
+        assertThat(server.api.patch("/v2/accounts/" + sub.id() + "/options", master.token(), "{\"pay_mode\":\"master\"}")
+                .status()).as("the same pay mode is no change").isEqualTo(204);
+    }
+
+    @Test
     void updates_the_pay_mode_through_options() {
         var sub = server.sub(master, "Switcher", PayMode.MASTER);
 

@@ -23,6 +23,7 @@ class ZoomBillingEndpointsTest {
         server = new TestServer();
         master = server.master("Billing Reseller");
         sub = server.sub(master, "Paid By Master", PayMode.MASTER);
+        server.subscribe(sub, "monthly", 2);
         selfPay = server.sub(master, "Pays Itself", PayMode.SUB);
     }
 
@@ -72,9 +73,19 @@ class ZoomBillingEndpointsTest {
     @Test
     void accepts_a_state_name_and_a_canadian_province() {
         var other = server.sub(master, "Canada Co", PayMode.MASTER);
+        server.subscribe(other, "monthly", 1);
         assertThat(server.api.patch(path(other), master.token(), "{\"country\":\"CA\",\"state\":\"Quebec\"}").status())
                 .isEqualTo(200);
         assertThat(server.api.get(path(other), master.token()).json().get("state").asText()).isEqualTo("QC");
+    }
+
+    @Test
+    void refuses_a_contact_change_for_a_sub_account_without_a_plan_but_not_for_the_master_itself() {
+        var free = server.sub(master, "Free Plan Co", PayMode.MASTER);
+        var patch = server.api.patch(path(free), master.token(), "{\"city\":\"Reno\"}");
+        assertThat(patch.status()).isEqualTo(400);
+        assertThat(patch.body()).isEqualTo("{\"code\":200,\"message\":\"Please subscribe a plan for this sub account first.\"}");
+        assertThat(server.api.patch("/v2/accounts/me/billing", master.token(), "{\"city\":\"Reno\"}").status()).isEqualTo(200);
     }
 
     @Test
@@ -121,6 +132,7 @@ class ZoomBillingEndpointsTest {
     @Test
     void refuses_a_country_change_that_leaves_a_foreign_state_behind() {
         var other = server.sub(master, "Moving Co", PayMode.MASTER);
+        server.subscribe(other, "monthly", 1);
         server.api.patch(path(other), master.token(), "{\"country\":\"US\",\"state\":\"TX\"}");
 
         var response = server.api.patch(path(other), master.token(), "{\"country\":\"CA\"}");
