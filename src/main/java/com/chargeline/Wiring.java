@@ -11,6 +11,7 @@ import com.chargeline.accounts.directory.ManageDirectory;
 import com.chargeline.api.SystemEndpoints;
 import com.chargeline.api.v1.NativeDeckEndpoints;
 import com.chargeline.api.v1.NativeDirectoryEndpoints;
+import com.chargeline.api.v1.NativePlanEndpoints;
 import com.chargeline.api.v1.NativeUsageEndpoints;
 import com.chargeline.api.auth.AccessTokens;
 import com.chargeline.api.auth.BearerAuth;
@@ -133,6 +134,7 @@ public final class Wiring {
                 new ZoomPlanEndpoints(access, managePlans, updateBillingContact, mapper),
                 new ZoomPlanChangeEndpoints(access, changePlans, mapper),
                 new ZoomPlanUsageEndpoints(access, planReports, paging, mapper),
+                new NativePlanEndpoints(access, managePlans, mapper),
                 new NativeUsageEndpoints(access, ingestCalls, ingestSms, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDecks, mapper),
                 new NativeDirectoryEndpoints(access, directory, callingPlans, mapper));

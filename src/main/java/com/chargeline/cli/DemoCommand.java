@@ -41,6 +41,10 @@ public final class DemoCommand implements Runnable {
                 + "-d '{\"address\":\"1420 5th Ave\",\"zip\":\"98101\"}' -w '%{http_code}\\n' \"" + base + "/v2/accounts/"
                 + sub + "/billing\"");
         out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/me/billing\"");
+        out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/" + sub + "/plans\"");
+        out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/" + sub + "/plans/usage\"");
+        out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/billing/renewals?interval=90\"");
+        out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/phone/reports/call_charges?page_size=5\"");
         out.flush();
         ServeCommand.waitForShutdown(app);
     }

@@ -87,6 +87,7 @@ final class DemoData {
             var client = reuseOrCreate(sub.id(), old == null ? null : old.clientId(), old == null ? null : old.clientSecret());
             subCredentials.add(new SubCredentials(sub.id().wire(), client[0], client[1]));
         }
+        new DemoPlans(wiring).seed(subs);
         var traffic = new DemoTraffic(wiring, calls, messages);
         if (!traffic.seeded(master.id())) {
             traffic.seed(master, subs);

@@ -78,6 +78,20 @@ public final class ManagePlans {
                 .bind("a", account.value()).mapTo(Boolean.class).one();
     }
 
+    /** One change of an account's plans: who, when, what, the lines before and after (JSON). */
+    public record AuditEntry(OffsetDateTime at, String actor, String action, String before, String after) {
+    }
+
+    /** The account's plan changes, newest first. */
+    public List<AuditEntry> auditLog(AccountId account, int limit) {
+        return db.withHandle(h -> h.createQuery("SELECT at, actor, action, before::text, after::text FROM plan_audit "
+                        + "WHERE account_id = :a ORDER BY audit_id DESC LIMIT :limit")
+                .bind("a", account.value()).bind("limit", limit)
+                .map((rs, ctx) -> new AuditEntry(rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list());
+    }
+
     /** Whether the account holds any plan line (active, or cancelled but still in its paid period). */
     public boolean hasPlan(AccountId account) {
         return db.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM subscription WHERE account_id = :a "

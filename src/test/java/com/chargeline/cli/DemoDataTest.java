@@ -46,6 +46,20 @@ class DemoDataTest {
                     "SELECT count(DISTINCT end_time::date) FROM rated_call").mapTo(Long.class).one());
             assertThat(days).as("traffic spreads over the last 30 days").isGreaterThanOrEqualTo(29);
 
+            var renewals = server.api.get("/v2/accounts/billing/renewals?interval=90", token).json();
+            assertThat(renewals.get("total_records").asInt()).as("the three master-paid sub accounts renew within 90 days")
+                    .isEqualTo(3);
+            var dates = new java.util.TreeSet<String>();
+            renewals.get("results").forEach(r -> dates.add(r.get("next_renewal_date").asText()));
+            assertThat(dates).as("renewals spread over the next 90 days").hasSize(3);
+            var harbor = first.subAccounts().getFirst().accountId();
+            var plans = server.api.get("/v2/accounts/" + harbor + "/plans", token).json();
+            assertThat(plans.get("plan_base").get("type").asText()).isEqualTo("business_monthly");
+            assertThat(plans.has("plan_phone")).isTrue();
+            assertThat(plans.has("plan_webinar")).isTrue();
+            assertThat(server.api.get("/v2/accounts/" + harbor + "/plans/usage", token).json().get("plan_base")
+                    .get("usage").asInt()).as("the demo's directory users hold base-plan licences").isPositive();
+
             Files.delete(file);
             var third = new DemoData(server.app.wiring(), 5_000, 1_000).seed(file, "http://localhost:1");
             assertThat(third.accountId()).isEqualTo(first.accountId());

@@ -115,10 +115,16 @@ class ZoomPlanLifecycleTest {
             server.clock.advance(Duration.ofDays(-31));
             token = master.token();
         }
-        var audit = server.app.wiring().db.withHandle(h -> h.createQuery("SELECT action FROM plan_audit WHERE account_id = :a "
-                + "ORDER BY audit_id").bind("a", sub.account().id().value()).mapTo(String.class).list());
-        assertThat(audit).containsExactly("subscribe", "add_addons", "update_base", "update_addon", "cancel_addon",
-                "cancel_base");
+        var audit = server.api.get("/api/v1/accounts/" + sub.id() + "/plan_audit", master.token());
+        assertThat(audit.status()).isEqualTo(200);
+        var actions = new java.util.ArrayList<String>();
+        audit.json().get("entries").forEach(e -> actions.add(e.get("action").asText()));
+        assertThat(actions).as("newest first").containsExactly("cancel_base", "cancel_addon", "update_addon", "update_base",
+                "add_addons", "subscribe");
+        var upgrade = audit.json().get("entries").get(3);
+        assertThat(upgrade.get("actor").asText()).isEqualTo(master.clientId());
+        assertThat(upgrade.get("before").get("lines").get(0).get("hosts").asInt()).isEqualTo(10);
+        assertThat(upgrade.get("after").get(0).get("hosts").asInt()).isEqualTo(15);
     }
 
     @Test
