@@ -4,8 +4,6 @@ import com.chargeline.Wiring;
 import com.chargeline.accounts.Account;
 import com.chargeline.subscriptions.PlanRequest;
 import com.chargeline.subscriptions.PlanRequest.Line;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -21,9 +19,9 @@ final class DemoPlans {
     }
 
     void seed(List<Account> subs) {
-        var today = LocalDate.ofInstant(w.clock.instant(), ZoneOffset.UTC);
         for (var sub : subs) {
-            if (sub.isSelfPay() || w.managePlans.hasPlan(sub.id())) {
+            var today = w.managePlans.today(sub);
+            if (sub.isSelfPay() || w.managePlans.hasPlan(sub)) {
                 continue;
             }
             var request = switch (sub.profile().name()) {

@@ -41,13 +41,14 @@ public final class ChangePlans {
 
     /** B8: add-on lines for an account with a base plan; a type it already holds is refused. */
     public void addAddons(Account account, String actor, List<PlanRequest.Line> lines, LocalDate start) {
-        var begin = start(start);
+        var today = plans.today(account);
+        var begin = start(start, today);
         var typed = lines.stream().map(l -> new Typed(catalog.find(l.type()).filter(p -> !p.base())
                 .orElseThrow(() -> ManagePlans.rejected("Invalid plan type.")), Math.max(l.hosts(), 0))).toList();
         change(account, actor, "add_addons", lines, (h, held) -> {
-            requireBase(held, FREE);
+            requireBase(held, FREE, today);
             for (var line : typed) {
-                if (active(held).anyMatch(s -> s.type().equals(line.plan().type()))) {
+                if (active(held, today).anyMatch(s -> s.type().equals(line.plan().type()))) {
                     throw ManagePlans.rejected("This subaccount already has the additional plan: " + line.plan().type() + ".");
                 }
                 insert(h, account.id(), line.plan(), line.hosts(), begin);
@@ -57,42 +58,45 @@ public final class ChangePlans {
 
     /** B9: an add-on's hosts, or a switch to another type of the same group. */
     public void updateAddon(Account account, String actor, String type, int hosts, LocalDate start) {
-        var begin = start(start);
+        var today = plans.today(account);
+        var begin = start(start, today);
         var plan = catalog.find(type).filter(p -> !p.base())
                 .orElseThrow(() -> ManagePlans.rejected("Invalid Additional Plan Type: " + type + "."));
         change(account, actor, "update_addon", Map.of("type", type, "hosts", hosts), (h, held) -> {
-            requireBase(held, "Cannot update Additional plan for a sub account under free plan.");
-            var same = active(held).filter(s -> s.type().equals(type)).findFirst();
+            requireBase(held, "Cannot update Additional plan for a sub account under free plan.", today);
+            var same = active(held, today).filter(s -> s.type().equals(type)).findFirst();
             if (same.isPresent()) {
                 h.createUpdate("UPDATE subscription SET hosts = :hosts, updated_at = :now WHERE subscription_id = :id")
                         .bind("hosts", hosts).bind("now", now()).bind("id", same.get().id()).execute();
                 return;
             }
-            var group = active(held).filter(s -> s.group().equals(plan.group())).findFirst()
+            var group = active(held, today).filter(s -> s.group().equals(plan.group())).findFirst()
                     .orElseThrow(() -> ManagePlans.rejected("Account can't buy this product."));
-            end(h, group.id());
+            end(h, group.id(), today);
             insert(h, account.id(), plan, hosts, begin);
         });
     }
 
     /** B10: cancels an add-on (a Zoom Phone base type cancels the phone base plan and its add-ons). */
     public void cancelAddon(Account account, String actor, String type, Integer reason) {
+        var today = plans.today(account);
         change(account, actor, "cancel_addon", Map.of("type", Objects.toString(type), "reason", Objects.toString(reason)),
                 (h, held) -> {
-                    requireBase(held, null);
-                    var target = live(held).filter(s -> s.type().equals(type) && !s.group().equals("plan_base")).findFirst()
+                    requireBase(held, null, today);
+                    var target = live(held, today).filter(s -> s.type().equals(type) && !s.group().equals("plan_base")).findFirst()
                             .orElseThrow(() -> refused("You do not have a \"" + type + "\" plan subscription."));
                     var lines = target.group().equals("plan_phone.plan_base")
-                            ? live(held).filter(s -> s.group().startsWith("plan_phone.")).toList() : List.of(target);
+                            ? live(held, today).filter(s -> s.group().startsWith("plan_phone.")).toList() : List.of(target);
                     for (var line : lines) {
-                        cancel(h, line, reason);
+                        cancel(h, line, reason, today);
                     }
                 });
     }
 
     /** B11: the base plan's hosts ({@code hosts}, or {@code increasing} more), or a switch to another base type. */
     public void updateBase(Account account, String actor, String type, Integer hosts, Integer increasing, LocalDate start) {
-        var begin = start(start);
+        var today = plans.today(account);
+        var begin = start(start, today);
         if ((hosts == null || hosts < 1) && (increasing == null || increasing < 1)) {
             throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError("hosts",
                     "Give a positive hosts or increasing_hosts.")));
@@ -101,7 +105,7 @@ public final class ChangePlans {
                 .orElseThrow(() -> ManagePlans.rejected("Invalid Base Plan: " + account.id().wire()));
         change(account, actor, "update_base", Map.of("type", type, "hosts", Objects.toString(hosts),
                 "increasing_hosts", Objects.toString(increasing)), (h, held) -> {
-                    var base = active(held).filter(s -> s.group().equals("plan_base")).findFirst()
+                    var base = active(held, today).filter(s -> s.group().equals("plan_base")).findFirst()
                             .orElseThrow(() -> refused("You don't have a major subscription yet."));
                     int total = hosts != null && hosts > 0 ? hosts : base.hosts() + increasing;
                     if (!plan.allowsHosts(total)) {
@@ -111,7 +115,7 @@ public final class ChangePlans {
                         h.createUpdate("UPDATE subscription SET hosts = :hosts, updated_at = :now WHERE subscription_id = :id")
                                 .bind("hosts", total).bind("now", now()).bind("id", base.id()).execute();
                     } else {
-                        end(h, base.id());
+                        end(h, base.id(), today);
                         insert(h, account.id(), plan, total, begin);
                     }
                 });
@@ -119,13 +123,14 @@ public final class ChangePlans {
 
     /** B12: cancels the base plan at the end of its paid period, once every add-on is cancelled. */
     public void cancelBase(Account account, String actor, Integer reason) {
+        var today = plans.today(account);
         change(account, actor, "cancel_base", Map.of("reason", Objects.toString(reason)), (h, held) -> {
-            var base = live(held).filter(s -> s.group().equals("plan_base")).findFirst()
+            var base = live(held, today).filter(s -> s.group().equals("plan_base")).findFirst()
                     .orElseThrow(() -> refused("Cannot cancel plan for a sub account which is under free plan."));
-            if (live(held).anyMatch(s -> !s.group().equals("plan_base"))) {
+            if (live(held, today).anyMatch(s -> !s.group().equals("plan_base"))) {
                 throw refused("You should first cancel all additional subscriptions.");
             }
-            cancel(h, base, reason);
+            cancel(h, base, reason, today);
         });
     }
 
@@ -148,47 +153,46 @@ public final class ChangePlans {
                     .mapTo(UUID.class).one();
             var before = plans.plans(h, account.id());
             change.apply(h, before);
-            ManagePlans.audit(h, account.id(), actor, now(), action, Map.of("request", request, "lines", view(before)),
-                    view(plans.plans(h, account.id())));
+            var today = plans.today(account);
+            ManagePlans.audit(h, account.id(), actor, now(), action, Map.of("request", request, "lines", view(before, today)),
+                    view(plans.plans(h, account.id()), today));
             return null;
         });
     }
 
-    private List<Map<String, Object>> view(List<Subscription> lines) {
-        var today = plans.today();
+    private static List<Map<String, Object>> view(List<Subscription> lines, LocalDate today) {
         return lines.stream().map(s -> Map.<String, Object>of("type", s.type(), "hosts", s.hosts(),
                 "status", s.statusOn(today), "cancel_at", Objects.toString(s.cancelAt(), ""))).toList();
     }
 
     /** Lines in service today (a cancelled one until its paid period ends). */
-    private java.util.stream.Stream<Subscription> active(List<Subscription> held) {
-        var today = plans.today();
+    private static java.util.stream.Stream<Subscription> active(List<Subscription> held, LocalDate today) {
         return held.stream().filter(s -> s.statusOn(today).equals("active"));
     }
 
     /** Lines in service and not yet cancelled. */
-    private java.util.stream.Stream<Subscription> live(List<Subscription> held) {
-        return active(held).filter(s -> s.cancelAt() == null);
+    private static java.util.stream.Stream<Subscription> live(List<Subscription> held, LocalDate today) {
+        return active(held, today).filter(s -> s.cancelAt() == null);
     }
 
-    private void requireBase(List<Subscription> held, String message) {
-        if (live(held).noneMatch(s -> s.group().equals("plan_base"))) {
+    private static void requireBase(List<Subscription> held, String message, LocalDate today) {
+        if (live(held, today).noneMatch(s -> s.group().equals("plan_base"))) {
             throw message == null ? refused("You cannot cancel an add-on plan for a sub account that is under a Free plan.")
                     : ManagePlans.rejected(message);
         }
     }
 
-    private void cancel(Handle h, Subscription line, Integer reason) {
+    private void cancel(Handle h, Subscription line, Integer reason, LocalDate today) {
         h.createUpdate("UPDATE subscription SET cancel_at = :at, cancel_reason = :reason, auto_renew = false, "
                         + "updated_at = :now WHERE subscription_id = :id")
-                .bind("at", line.nextInvoiceDate(plans.today())).bind("reason", reason).bind("now", now())
+                .bind("at", line.nextInvoiceDate(today)).bind("reason", reason).bind("now", now())
                 .bind("id", line.id()).execute();
     }
 
     /** A line replaced by another (a plan switch) ends today. */
-    private void end(Handle h, UUID id) {
+    private void end(Handle h, UUID id, LocalDate today) {
         h.createUpdate("UPDATE subscription SET status = 'expired', cancel_at = :today, auto_renew = false, updated_at = :now "
-                + "WHERE subscription_id = :id").bind("today", plans.today()).bind("now", now()).bind("id", id).execute();
+                + "WHERE subscription_id = :id").bind("today", today).bind("now", now()).bind("id", id).execute();
     }
 
     private void insert(Handle h, AccountId account, PlanType plan, int hosts, LocalDate start) {
@@ -200,12 +204,12 @@ public final class ChangePlans {
                 .bind("now", now()).execute();
     }
 
-    private LocalDate start(LocalDate given) {
-        if (given != null && !given.isAfter(plans.today())) {
+    private static LocalDate start(LocalDate given, LocalDate today) {
+        if (given != null && !given.isAfter(today)) {
             throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError(
                     "service_effective_date", "Must be in the future.")));
         }
-        return given != null ? given : plans.today();
+        return given != null ? given : today;
     }
 
     private OffsetDateTime now() {

@@ -40,8 +40,22 @@ public final class ManagePlans {
         this.catalog = catalog;
     }
 
-    public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    /** The account's calendar date now: plan dates are days in the account's time zone. */
+    public LocalDate today(Account account) {
+        return LocalDate.ofInstant(clock.instant(), zoneOf(account.profile().timeZone()));
+    }
+
+    public LocalDate today(java.time.ZoneId zone) {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** A stored time-zone name as a zone (UTC when it is not one). */
+    public static java.time.ZoneId zoneOf(String timeZone) {
+        try {
+            return timeZone == null || timeZone.isBlank() ? ZoneOffset.UTC : java.time.ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     /** Every plan line of the account, oldest first. */
@@ -93,16 +107,16 @@ public final class ManagePlans {
     }
 
     /** Whether the account holds any plan line (active, or cancelled but still in its paid period). */
-    public boolean hasPlan(AccountId account) {
+    public boolean hasPlan(Account account) {
         return db.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM subscription WHERE account_id = :a "
                         + "AND status = 'active' AND (cancel_at IS NULL OR cancel_at > :today))")
-                .bind("a", account.value()).bind("today", today()).mapTo(Boolean.class).one());
+                .bind("a", account.id().value()).bind("today", today(account)).mapTo(Boolean.class).one());
     }
 
     /** B7: a base plan and the add-ons bought with it, for an account on the free plan. */
     public void subscribe(Account account, String actor, PlanRequest request) {
         var options = request.options();
-        subscribe(account, actor, request, priced(account, request), options.start() != null ? options.start() : today());
+        subscribe(account, actor, request, priced(account, request), options.start() != null ? options.start() : today(account));
     }
 
     /**
@@ -137,7 +151,7 @@ public final class ManagePlans {
     /** The request's lines checked against the catalog and Zoom's rules. */
     private List<Priced> priced(Account account, PlanRequest request) {
         var options = request.options();
-        if (options.start() != null && !options.start().isAfter(today())) {
+        if (options.start() != null && !options.start().isAfter(today(account))) {
             throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError(
                     "subscription_options.service_effective_date", "Must be in the future.")));
         }

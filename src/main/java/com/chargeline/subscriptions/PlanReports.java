@@ -38,8 +38,9 @@ public final class PlanReports {
     }
 
     /** B13; an account without a base plan is refused as Zoom does. */
-    public List<Usage> usage(AccountId account) {
-        var today = plans.today();
+    public List<Usage> usage(com.chargeline.accounts.Account owner) {
+        var account = owner.id();
+        var today = plans.today(owner);
         var lines = plans.plans(account).stream().filter(s -> s.statusOn(today).equals("active")).toList();
         if (lines.stream().noneMatch(s -> s.group().equals("plan_base"))) {
             throw new Invalid(ErrorCode.PLAN_STATE, "Only available for paid account.");
@@ -65,22 +66,22 @@ public final class PlanReports {
 
     /** B14: every master-paid sub account of {@code master} renewing within {@code days}, by account number. */
     public List<Renewal> renewals(AccountId master, int days) {
-        var today = plans.today();
-        var until = today.plusDays(days);
         var byAccount = new LinkedHashMap<UUID, List<Object[]>>();
         db.withHandle(h -> h.createQuery("SELECT a.account_id, a.account_number, a.account_name, a.owner_email, s.plan_type, "
-                        + "s.hosts, s.billing_cycle, s.service_effective_date, s.paid_period_start_date "
+                        + "s.hosts, s.billing_cycle, s.service_effective_date, s.paid_period_start_date, a.time_zone "
                         + "FROM account a JOIN subscription s ON s.account_id = a.account_id "
                         + "WHERE a.master_account_id = :m AND a.pay_mode = 'master' AND s.status = 'active' "
                         + "AND s.cancel_at IS NULL AND s.auto_renew ORDER BY a.account_number, s.created_at")
                 .bind("m", master.value())
                 .map((rs, ctx) -> new Object[] {rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getInt(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-                    rs.getObject(9, LocalDate.class)})
+                    rs.getObject(9, LocalDate.class), rs.getString(10)})
                 .list()).forEach(row -> byAccount.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(row));
         var out = new ArrayList<Renewal>();
         byAccount.forEach((id, rows) -> {
             var items = new ArrayList<Item>();
+            var today = plans.today(ManagePlans.zoneOf((String) rows.getFirst()[9]));
+            var until = today.plusDays(days);
             for (var row : rows) {
                 var plan = catalog.find((String) row[4]).orElseThrow();
                 var cycle = BillingCycle.fromWire((String) row[6]);

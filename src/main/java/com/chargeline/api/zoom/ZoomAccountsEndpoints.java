@@ -106,7 +106,7 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
     private void disassociate(Context ctx) {
         var caller = BearerAuth.caller(ctx, ZoomOperations.DELETE_ACCOUNT);
         var sub = access.resolveSubAccount(caller.accountId(), ctx.pathParam("accountId"));
-        if (plans.hasPlan(sub.id())) {
+        if (plans.hasPlan(sub)) {
             throw new NotFound(ErrorCode.PAID_ACCOUNT, "You cannot disassociate a paid account.", Map.of());
         }
         disassociate.disassociate(caller.accountId(), sub);
@@ -121,7 +121,7 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
         var autoRenew = body.bool("billing_auto_renew");
         var connectors = connectorOptions(body, readStored(sub));
         body.check();
-        if (payMode != null && payMode != sub.options().payMode() && plans.hasPlan(sub.id())) {
+        if (payMode != null && payMode != sub.options().payMode() && plans.hasPlan(sub)) {
             throw new Invalid(ErrorCode.PLAN_STATE,
                     "The pay mode cannot be updated for a sub account which already has an existing plan.");
         }

@@ -59,7 +59,7 @@ public final class ZoomBillingEndpoints implements EndpointGroup {
                         body.string("state"), body.string("zip"), body.string("country")),
                 null);
         body.check();
-        if (!account.id().equals(caller.accountId()) && !plans.hasPlan(account.id())) {
+        if (!account.id().equals(caller.accountId()) && !plans.hasPlan(account)) {
             throw new Invalid(ErrorCode.PLAN_STATE, "Please subscribe a plan for this sub account first.");
         }
         updateContact.update(account.id(), change);

@@ -51,7 +51,7 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
         var caller = BearerAuth.caller(ctx, ZoomOperations.GET_PLANS);
         var account = access.resolveForBilling(caller.accountId(), ctx.pathParam("accountId"),
                 "This subaccount is on self pay mode.");
-        ctx.json(ZoomPlanObjects.of(plans.plans(account.id()), plans.today(), mapper));
+        ctx.json(ZoomPlanObjects.of(plans.plans(account.id()), plans.today(account), mapper));
     }
 
     private void subscribe(Context ctx) {

@@ -51,7 +51,7 @@ public final class ZoomPlanUsageEndpoints implements EndpointGroup {
         var caller = BearerAuth.caller(ctx, ZoomOperations.PLAN_USAGE);
         var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
         var root = mapper.createObjectNode();
-        for (var u : reports.usage(account.id())) {
+        for (var u : reports.usage(account)) {
             var group = u.line().group().replace("plan_znode.", "");
             if (group.equals("plan_recording")) {
                 var m = STORAGE.matcher(u.plan().name());

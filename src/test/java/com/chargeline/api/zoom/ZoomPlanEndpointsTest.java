@@ -95,6 +95,30 @@ class ZoomPlanEndpointsTest {
         assertThat(base.get("next_invoice_date").asText()).isEqualTo("2027-01-31");
     }
 
+    @Test
+    void plan_dates_are_days_in_the_accounts_time_zone() {
+        // 2026-11-24T10:00Z is already 2026-11-25 00:00 on Kiritimati (UTC+14) and still 02:00 on the 24th in Los Angeles
+        var kiritimati = server.sub(master, "Line Islands", PayMode.MASTER);
+        var losAngeles = server.sub(master, "Pacific Coast", PayMode.MASTER);
+        server.app.wiring().db.withHandle(h -> h.createUpdate("UPDATE account SET time_zone = CASE account_id WHEN :k "
+                        + "THEN 'Pacific/Kiritimati' ELSE 'America/Los_Angeles' END WHERE account_id IN (:k, :l)")
+                .bind("k", kiritimati.account().id().value()).bind("l", losAngeles.account().id().value()).execute());
+        var tomorrowThere = "\"subscription_options\":{\"paid_period_start_date\":\"2026-11-25\","
+                + "\"service_effective_date\":\"2026-11-25\"}";
+        assertThat(post(kiritimati, "{" + CONTACT + ",\"plan_base\":{\"type\":\"monthly\",\"hosts\":1}," + tomorrowThere + "}")
+                .status()).as("the 25th is today on Kiritimati, not in the future").isEqualTo(400);
+        assertThat(post(losAngeles, "{" + CONTACT + ",\"plan_base\":{\"type\":\"monthly\",\"hosts\":1}," + tomorrowThere + "}")
+                .status()).isEqualTo(201);
+        assertThat(post(kiritimati, "{" + CONTACT + ",\"plan_base\":{\"type\":\"monthly\",\"hosts\":1}}").status())
+                .isEqualTo(201);
+        var there = server.api.get(path(kiritimati), master.token()).json().get("plan_base");
+        assertThat(there.get("service_effective_date").asText()).isEqualTo("2026-11-25");
+        assertThat(there.get("next_invoice_date").asText()).isEqualTo("2026-12-25");
+        var here = server.api.get(path(losAngeles), master.token()).json().get("plan_base");
+        assertThat(here.get("service_effective_date").asText()).isEqualTo("2026-11-25");
+        assertThat(here.get("next_invoice_date").asText()).as("starts tomorrow in Los Angeles").isEqualTo("2026-11-25");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "\"plan_base\":{\"type\":\"monthly\",\"hosts\":10}|2100|Invalid host number.",
