@@ -10,6 +10,7 @@ import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -90,6 +91,25 @@ public final class ManagePlans {
         return h.createQuery("SELECT EXISTS (SELECT 1 FROM subscription WHERE account_id = :a "
                         + "AND plan_group = 'plan_base' AND status = 'active')")
                 .bind("a", account.value()).mapTo(Boolean.class).one();
+    }
+
+    /** The master's discount on list prices, in percent (0 when none is set). */
+    public BigDecimal discount(AccountId master) {
+        return db.withHandle(h -> h.createQuery("SELECT percent FROM plan_discount WHERE master_account_id = :m")
+                .bind("m", master.value()).mapTo(BigDecimal.class).findOne().orElse(BigDecimal.ZERO));
+    }
+
+    /** Sets the master's discount (0 to under 100 percent). */
+    public void setDiscount(AccountId master, BigDecimal percent) {
+        if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) >= 0 || percent.scale() > 2) {
+            throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError("percent",
+                    "A percentage from 0 to under 100, at most two decimals.")));
+        }
+        db.inTransaction(h -> h.createUpdate("INSERT INTO plan_discount (master_account_id, percent, updated_at) "
+                        + "VALUES (:m, :p, :now) ON CONFLICT (master_account_id) DO UPDATE SET percent = EXCLUDED.percent, "
+                        + "updated_at = EXCLUDED.updated_at")
+                .bind("m", master.value()).bind("p", percent)
+                .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).execute());
     }
 
     /** One change of an account's plans: who, when, what, the lines before and after (JSON). */

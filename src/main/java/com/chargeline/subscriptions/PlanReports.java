@@ -20,7 +20,7 @@ import java.util.UUID;
  * What a reseller reads about plans: an account's plan usage (Zoom B13: hosts bought, licences in
  * use — the account's directory users hold its base-plan licence — pending) and the master's
  * upcoming renewals (B14: master-paid sub accounts whose auto-renewing lines invoice within the
- * interval, priced from the price book).
+ * interval, priced from the price book less the master's discount, to the cent).
  */
 public final class PlanReports {
     private final Database db;
@@ -77,6 +77,7 @@ public final class PlanReports {
                     rs.getString(5), rs.getInt(6), rs.getString(7), rs.getObject(8, LocalDate.class),
                     rs.getObject(9, LocalDate.class), rs.getString(10)})
                 .list()).forEach(row -> byAccount.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(row));
+        var factor = BigDecimal.ONE.subtract(plans.discount(master).movePointLeft(2));
         var out = new ArrayList<Renewal>();
         byAccount.forEach((id, rows) -> {
             var items = new ArrayList<Item>();
@@ -91,7 +92,8 @@ public final class PlanReports {
                 }
                 int quantity = Math.max(1, (Integer) row[5]);
                 items.add(new Item(plan.name(), quantity, cycle, (LocalDate) row[7], next,
-                        plan.listPrice().multiply(BigDecimal.valueOf(quantity))));
+                        plan.listPrice().multiply(BigDecimal.valueOf(quantity)).multiply(factor)
+                                .setScale(2, RoundingMode.HALF_UP)));
             }
             if (!items.isEmpty()) {
                 var first = rows.getFirst();

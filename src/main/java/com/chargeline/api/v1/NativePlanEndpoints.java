@@ -13,9 +13,13 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** {@code GET /api/v1/accounts/{accountId}/plan_audit}: every change to an account's plans, newest first. */
+/**
+ * {@code GET /api/v1/accounts/{accountId}/plan_audit} (every change to an account's plans, newest
+ * first) and {@code GET/PUT /api/v1/accounts/me/plan_discount} (the master's discount on list prices).
+ */
 public final class NativePlanEndpoints implements EndpointGroup {
     static final Operation READ_PLAN_AUDIT = Operation.of("readPlanAudit", "billing:master", "chargeline:admin");
+    static final Operation WRITE_DISCOUNT = Operation.of("writePlanDiscount", "billing:master", "chargeline:admin");
     private final AccountAccess access;
     private final ManagePlans plans;
     private final ObjectMapper mapper;
@@ -29,6 +33,37 @@ public final class NativePlanEndpoints implements EndpointGroup {
     @Override
     public void addEndpoints() {
         get("/api/v1/accounts/{accountId}/plan_audit", this::audit);
+        get("/api/v1/accounts/{accountId}/plan_discount", this::discount);
+        io.javalin.apibuilder.ApiBuilder.put("/api/v1/accounts/{accountId}/plan_discount", this::setDiscount);
+    }
+
+    /** A master's own discount: the path names the master itself ({@code me} or its id). */
+    private com.chargeline.accounts.Account master(Context ctx, Operation operation) {
+        var caller = BearerAuth.caller(ctx, operation);
+        var master = access.requireMaster(caller.accountId());
+        var target = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
+        if (!target.id().equals(master.id())) {
+            throw new com.chargeline.common.error.Invalid(com.chargeline.common.error.ErrorCode.VALIDATION_FAILED,
+                    "A discount belongs to a master account: use me or the master's own id.");
+        }
+        return master;
+    }
+
+    private void discount(Context ctx) {
+        var master = master(ctx, READ_PLAN_AUDIT);
+        ctx.json(java.util.Map.of("percent", plans.discount(master.id())));
+    }
+
+    private void setDiscount(Context ctx) {
+        var master = master(ctx, WRITE_DISCOUNT);
+        var body = com.chargeline.api.JsonBody.of(ctx, mapper);
+        var percent = body.root().path("percent");
+        if (!percent.isNumber()) {
+            body.reject("percent", "Required: a number.");
+        }
+        body.check();
+        plans.setDiscount(master.id(), percent.decimalValue());
+        ctx.json(java.util.Map.of("percent", plans.discount(master.id())));
     }
 
     private void audit(Context ctx) {

@@ -214,5 +214,19 @@ class ZoomPlanLifecycleTest {
         assertThat(page2.get("results").get(0).get("next_renewal_date").asText()).isEqualTo("2026-12-01");
         assertThat(page2.get("results").get(0).get("renewable_subscriptions").get(0).get("billing_cycle").asText())
                 .isEqualTo("Annual");
+
+        var listed = server.api.get("/v2/accounts/billing/renewals?interval=30&page_size=50", token).json().get("results").get(0);
+        assertThat(listed.get("renewable_subscriptions").get(0).get("next_invoice_amount").decimalValue())
+                .isEqualByComparingTo("159.89");
+        var discount = server.api.send("PUT", "/api/v1/accounts/me/plan_discount", token, "application/json",
+                "{\"percent\":10}");
+        assertThat(discount.body()).isEqualTo("{\"percent\":10.00}");
+        var discounted = server.api.get("/v2/accounts/billing/renewals?interval=30&page_size=50", token).json()
+                .get("results").get(0);
+        assertThat(discounted.get("renewable_subscriptions").get(0).get("next_invoice_amount").decimalValue())
+                .as("159.89 less 10 %, to the cent").isEqualByComparingTo("143.90");
+        assertThat(discounted.get("total_renewal_amount").asLong()).isEqualTo(144);
+        assertThat(server.api.send("PUT", "/api/v1/accounts/me/plan_discount", token, "application/json",
+                "{\"percent\":100}").json().get("errors").get(0).get("field").asText()).isEqualTo("percent");
     }
 }
