@@ -48,6 +48,7 @@ public final class ChangePlans {
         change(account, actor, "add_addons", lines, (h, held) -> {
             requireBase(held, FREE, today);
             for (var line : typed) {
+                requireBaseForAudioPayg(held, line.plan(), today);
                 if (active(held, today).anyMatch(s -> s.type().equals(line.plan().type()))) {
                     throw ManagePlans.rejected("This subaccount already has the additional plan: " + line.plan().type() + ".");
                 }
@@ -64,6 +65,7 @@ public final class ChangePlans {
                 .orElseThrow(() -> ManagePlans.rejected("Invalid Additional Plan Type: " + type + "."));
         change(account, actor, "update_addon", Map.of("type", type, "hosts", hosts), (h, held) -> {
             requireBase(held, "Cannot update Additional plan for a sub account under free plan.", today);
+            requireBaseForAudioPayg(held, plan, today);
             var same = active(held, today).filter(s -> s.type().equals(type)).findFirst();
             if (same.isPresent()) {
                 h.createUpdate("UPDATE subscription SET hosts = :hosts, updated_at = :now WHERE subscription_id = :id")
@@ -83,6 +85,11 @@ public final class ChangePlans {
         change(account, actor, "cancel_addon", Map.of("type", Objects.toString(type), "reason", Objects.toString(reason)),
                 (h, held) -> {
                     requireBase(held, null, today);
+                    if (groupOf(type).startsWith("plan_phone.")
+                            && live(held, today).noneMatch(l -> l.group().startsWith("plan_phone."))) {
+                        throw refused("You cannot perform this action because you do not have a Zoom Phone subscription "
+                                + "for this account.");
+                    }
                     var target = live(held, today).filter(s -> s.type().equals(type) && !s.group().equals("plan_base")).findFirst()
                             .orElseThrow(() -> refused("You do not have a \"" + type + "\" plan subscription."));
                     var lines = target.group().equals("plan_phone.plan_base")
@@ -173,6 +180,20 @@ public final class ChangePlans {
     /** Lines in service and not yet cancelled. */
     private static java.util.stream.Stream<Subscription> live(List<Subscription> held, LocalDate today) {
         return active(held, today).filter(s -> s.cancelAt() == null);
+    }
+
+    /** Zoom sells the Audio Conferencing Pay As You Go add-on only on Business and Education base plans. */
+    private void requireBaseForAudioPayg(List<Subscription> held, PlanType plan, LocalDate today) {
+        if (!plan.group().equals("plan_audio") || !plan.name().contains("Pay As You Go")) {
+            return;
+        }
+        boolean businessOrEducation = live(held, today).filter(l -> l.group().equals("plan_base"))
+                .map(l -> catalog.find(l.type()).map(PlanType::name).orElse(""))
+                .anyMatch(name -> name.contains("Biz") || name.contains("Business") || name.contains("Education"));
+        if (!businessOrEducation) {
+            throw ManagePlans.rejected("Can not subscribe/update additional Audio Conferencing Pay As You Go Plan for a sub "
+                    + "account whose base plan is not Business/Education plan.");
+        }
     }
 
     private static void requireBase(List<Subscription> held, String message, LocalDate today) {

@@ -35,7 +35,13 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
             Map.entry("plan_zcc_details.plan_recording", "plan_zcc.plan_recording"),
             Map.entry("plan_zcc_details.plan_phone_number", "plan_zcc.plan_phone_number"));
     private static final Set<String> ARRAYS_201 = Set.of("plan_large_meeting", "plan_webinar", "plan_zoom_events",
-            "plan_zoom_one", "plan_phone.plan_calling", "plan_phone.plan_number", "plan_zcc.plan_phone_number");
+            "plan_zoom_one", "plan_phone.plan_calling", "plan_phone.plan_number", "plan_zcc.plan_phone_number",
+            "plan_zcc.plan_usage");
+    /** Where the 201 body (Zoom's add-on response schema) puts a group, when it differs from the plan objects. */
+    private static final Map<String, String> GROUPS_201 = Map.of("plan_zcc.plan_package_lists", "plan_zcc.plan_package",
+            "plan_zcc.plan_ai_expert_assist", "", "plan_zcc.plan_recording", "", "plan_znode.plan_tchybrid", "");
+    /** Groups whose 201 entry has no {@code hosts}. */
+    private static final Set<String> NO_HOSTS_201 = Set.of("plan_phone.plan_base", "plan_audio", "plan_zcc.plan_package");
     private static final Set<String> SHOWN_201 = Set.of("plan_audio", "plan_large_meeting", "plan_phone", "plan_zcc",
             "plan_recording", "plan_room_connector", "plan_webinar", "plan_zoom_events", "plan_zoom_rooms", "plan_sdk_cmr",
             "plan_whiteboard", "plan_whiteboard_plus", "plan_zoom_iq", "plan_zoom_one", "plan_zwr", "plan_ztransl",
@@ -188,9 +194,10 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
     private ObjectNode added(List<PlanRequest.Line> lines) {
         var root = mapper.createObjectNode();
         for (var line : lines) {
-            var group = line.group().isEmpty() ? changes.groupOf(line.type()) : line.group();
+            var catalogGroup = line.group().isEmpty() ? changes.groupOf(line.type()) : line.group();
+            var group = GROUPS_201.getOrDefault(catalogGroup, catalogGroup);
             var path = group.split("\\.");
-            if (!SHOWN_201.contains(path[0])) {
+            if (group.isEmpty() || !SHOWN_201.contains(path[0])) {
                 continue;
             }
             if (group.equals("plan_recording")) {
@@ -206,7 +213,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
                     ? (parent.has(leafName) ? parent.withArray(leafName) : parent.putArray(leafName)).addObject()
                     : parent.putObject(leafName);
             leaf.put("type", line.type());
-            if (line.hosts() > 0 && !Set.of("plan_phone.plan_base", "plan_audio").contains(group)) {
+            if (line.hosts() > 0 && !NO_HOSTS_201.contains(group)) {
                 leaf.put("hosts", line.hosts());
             }
         }

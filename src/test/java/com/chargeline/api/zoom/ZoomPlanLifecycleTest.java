@@ -172,6 +172,20 @@ class ZoomPlanLifecycleTest {
                 .isEqualTo("{\"code\":2100,\"message\":\"Invalid host number.\"}");
         assertThat(call("PATCH", base + "/addons/status", "{\"action\":\"cancel\",\"type\":\"webinar500_monthly\"}").body())
                 .isEqualTo("{\"code\":200,\"message\":\"You do not have a \\\"webinar500_monthly\\\" plan subscription.\"}");
+        assertThat(call("POST", base + "/addons", "{\"type\":\"tollfree_payongo\"}").body())
+                .as("a Pro base plan").isEqualTo("{\"code\":2100,\"message\":\"Can not subscribe/update additional Audio "
+                        + "Conferencing Pay As You Go Plan for a sub account whose base plan is not Business/Education plan.\"}");
+        assertThat(call("PATCH", base + "/addons/status", "{\"action\":\"cancel\",\"type\":\"phone_payongo\"}").body())
+                .isEqualTo("{\"code\":200,\"message\":\"You cannot perform this action because you do not have a Zoom Phone "
+                        + "subscription for this account.\"}");
+        var zcc = call("POST", base + "/addons", "{\"type\":\"plan_zcc\",\"plan_zcc_details\":{\"plan_package_list\":"
+                + "[{\"type\":\"zccp_monthly\",\"hosts\":4}]}}");
+        assertThat(zcc.status()).as(zcc.body()).isEqualTo(201);
+        assertThat(plans(sub).get("plan_zcc").get("plan_package_lists").get(0).get("hosts").asInt()).isEqualTo(4);
+        var node = call("POST", base + "/addons", "{\"type\":\"plan_znode\",\"plan_znode_details\":{\"plan_znode_base\":"
+                + "{\"type\":\"znode_monthly\",\"hosts\":2}}}");
+        assertThat(node.body()).isEqualTo("{\"plan_znode\":{\"plan_znode_base\":{\"type\":\"znode_monthly\",\"hosts\":2}}}");
+        assertThat(plans(sub).get("plan_znode").get("plan_znode_base").get("hosts").asInt()).isEqualTo(2);
         var selfPay = server.sub(master, "Self Payer", PayMode.SUB);
         assertThat(call("PATCH", "/v2/accounts/" + selfPay.id() + "/plans/base/status", "{\"action\":\"cancel\"}").body())
                 .isEqualTo("{\"code\":2100,\"message\":\"This sub account is paid by self.\"}");
