@@ -69,6 +69,11 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
         if (root.has("plan_bundle")) {
             throw rejected("Invalid field: plan_bundle");
         }
+        var audio = root.path("plan_audio");
+        if (audio.isObject() && List.of("tollfree_countries", "premium_countries", "callout_countries").stream()
+                .allMatch(f -> audio.path(f).asText("").isBlank())) {
+            throw rejected("At least one option from among the Toll-free, Premium and Call-out must be provided.");
+        }
         var base = root.get("plan_base");
         if (base == null || !base.isObject() || !base.path("type").isTextual()) {
             body.reject("plan_base.type", "Required: the base plan type.");
