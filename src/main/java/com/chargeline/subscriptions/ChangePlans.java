@@ -217,12 +217,7 @@ public final class ChangePlans {
     }
 
     private void insert(Handle h, AccountId account, PlanType plan, int hosts, LocalDate start) {
-        h.createUpdate("INSERT INTO subscription (subscription_id, account_id, plan_group, plan_type, hosts, billing_cycle, "
-                        + "status, service_effective_date, paid_period_start_date, created_at, updated_at) "
-                        + "VALUES (:id, :account, :group, :type, :hosts, :cycle, 'active', :start, :start, :now, :now)")
-                .bind("id", UUID.randomUUID()).bind("account", account.value()).bind("group", plan.group())
-                .bind("type", plan.type()).bind("hosts", hosts).bind("cycle", plan.cycle().wire()).bind("start", start)
-                .bind("now", now()).execute();
+        ManagePlans.insert(h, account, plan, hosts, start, PlanRequest.Options.NONE, now());
     }
 
     private static LocalDate start(LocalDate given, LocalDate today) {

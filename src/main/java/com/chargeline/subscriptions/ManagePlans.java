@@ -199,12 +199,18 @@ public final class ManagePlans {
 
     private static void insert(Handle h, AccountId account, Priced line, LocalDate start, PlanRequest.Options options,
                                OffsetDateTime now) {
+        insert(h, account, line.plan(), line.hosts(), start, options, now);
+    }
+
+    /** Writes one new active plan line whose paid period starts on {@code start}. */
+    static void insert(Handle h, AccountId account, PlanType plan, int hosts, LocalDate start, PlanRequest.Options options,
+                       OffsetDateTime now) {
         h.createUpdate("INSERT INTO subscription (subscription_id, account_id, plan_group, plan_type, hosts, billing_cycle, "
                         + "status, service_effective_date, paid_period_start_date, contract_term, purchase_order_number, "
                         + "deal_registration_id, created_at, updated_at) VALUES (:id, :account, :group, :type, :hosts, :cycle, "
                         + "'active', :start, :start, :term, :po, :deal, :now, :now)")
-                .bind("id", UUID.randomUUID()).bind("account", account.value()).bind("group", line.plan().group())
-                .bind("type", line.plan().type()).bind("hosts", line.hosts()).bind("cycle", line.plan().cycle().wire())
+                .bind("id", UUID.randomUUID()).bind("account", account.value()).bind("group", plan.group())
+                .bind("type", plan.type()).bind("hosts", hosts).bind("cycle", plan.cycle().wire())
                 .bind("start", start).bind("term", options.contractTerm()).bind("po", options.purchaseOrderNumber())
                 .bind("deal", options.dealRegistrationId()).bind("now", now)
                 .execute();

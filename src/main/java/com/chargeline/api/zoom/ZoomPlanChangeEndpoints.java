@@ -204,14 +204,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
                 root.put("plan_recording", line.type());
                 continue;
             }
-            var parent = root;
-            for (int i = 0; i < path.length - 1; i++) {
-                parent = parent.has(path[i]) ? (ObjectNode) parent.get(path[i]) : parent.putObject(path[i]);
-            }
-            var leafName = path[path.length - 1];
-            var leaf = ARRAYS_201.contains(group)
-                    ? (parent.has(leafName) ? parent.withArray(leafName) : parent.putArray(leafName)).addObject()
-                    : parent.putObject(leafName);
+            var leaf = ZoomPlanObjects.leaf(root, group, ARRAYS_201.contains(group));
             leaf.put("type", line.type());
             if (line.hosts() > 0 && !NO_HOSTS_201.contains(group)) {
                 leaf.put("hosts", line.hosts());

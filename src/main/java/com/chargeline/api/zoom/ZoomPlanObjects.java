@@ -42,18 +42,23 @@ final class ZoomPlanObjects {
                 root.put("plan_recording_status", status);
                 continue;
             }
-            var path = line.group().split("\\.");
-            var parent = root;
-            for (int i = 0; i < path.length - 1; i++) {
-                parent = parent.has(path[i]) ? (ObjectNode) parent.get(path[i]) : parent.putObject(path[i]);
-            }
-            var leafName = path[path.length - 1];
-            var leaf = ARRAYS.contains(line.group())
-                    ? (parent.has(leafName) ? parent.withArray(leafName) : parent.putArray(leafName)).addObject()
-                    : parent.putObject(leafName);
-            fill(leaf, line, status, today);
+            fill(leaf(root, line.group(), ARRAYS.contains(line.group())), line, status, today);
         }
         return root;
+    }
+
+    /**
+     * The object for one plan line at {@code group}'s place under {@code root} ({@code plan_phone.plan_calling}
+     * is {@code root.plan_phone.plan_calling}), a new element when the group is an array.
+     */
+    static ObjectNode leaf(ObjectNode root, String group, boolean array) {
+        var path = group.split("\\.");
+        var parent = root;
+        for (int i = 0; i < path.length - 1; i++) {
+            parent = parent.has(path[i]) ? (ObjectNode) parent.get(path[i]) : parent.putObject(path[i]);
+        }
+        var name = path[path.length - 1];
+        return array ? (parent.has(name) ? parent.withArray(name) : parent.putArray(name)).addObject() : parent.putObject(name);
     }
 
     private static void fill(ObjectNode leaf, Subscription line, String status, LocalDate today) {
