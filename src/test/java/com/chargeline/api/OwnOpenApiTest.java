@@ -106,5 +106,23 @@ class OwnOpenApiTest {
         assertMatches(Method.GET, path, server.api.get(path, t));
         assertMatches(Method.POST, path, server.api.post(path, t, "{}"));
         assertMatches(Method.GET, "/v2/accounts/nope/plans", server.api.get("/v2/accounts/nope/plans", t));
+        assertMatches(Method.POST, path + "/addons", server.api.post(path + "/addons", t, "{\"type\":\"webinar500_monthly\",\"hosts\":1}"));
+        assertMatches(Method.POST, path + "/addons", server.api.post(path + "/addons", t, "{\"type\":\"webinar500_monthly\",\"hosts\":1}"));
+        assertMatches(Method.PUT, path + "/addons", server.api.send("PUT", path + "/addons", t, "application/json",
+                "{\"type\":\"webinar500_monthly\",\"hosts\":2}"));
+        assertMatches(Method.PUT, path + "/base", server.api.send("PUT", path + "/base", t, "application/json",
+                "{\"type\":\"monthly\",\"hosts\":3}"));
+        assertMatches(Method.GET, path + "/usage", server.api.get(path + "/usage", t));
+        assertMatches(Method.GET, "/v2/accounts/billing/renewals", server.api.get("/v2/accounts/billing/renewals", t));
+        assertMatches(Method.GET, "/v2/accounts/billing/renewals", server.api.get("/v2/accounts/billing/renewals?interval=7", t));
+        assertMatches(Method.PATCH, path + "/addons/status", server.api.send("PATCH", path + "/addons/status", t,
+                "application/json", "{\"action\":\"cancel\",\"type\":\"webinar500_monthly\"}"));
+        assertMatches(Method.PATCH, path + "/base/status", server.api.send("PATCH", path + "/base/status", t,
+                "application/json", "{\"action\":\"cancel\"}"));
+        assertMatches(Method.GET, "/api/v1/accounts/" + sub.id() + "/plan_audit",
+                server.api.get("/api/v1/accounts/" + sub.id() + "/plan_audit", t));
+        assertMatches(Method.PUT, "/api/v1/accounts/me/plan_discount", server.api.send("PUT",
+                "/api/v1/accounts/me/plan_discount", t, "application/json", "{\"percent\":5}"));
+        assertMatches(Method.GET, "/api/v1/accounts/me/plan_discount", server.api.get("/api/v1/accounts/me/plan_discount", t));
     }
 }
