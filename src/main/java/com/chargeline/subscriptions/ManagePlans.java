@@ -93,6 +93,56 @@ public final class ManagePlans {
                 .bind("a", account.value()).mapTo(Boolean.class).one();
     }
 
+    /** What the Accounts API shows of an account's base plan: Zoom's account type, seats, and the paid period. */
+    public record Standing(String accountType, int seats, LocalDate periodStart, LocalDate periodEnd) {
+        /** An account without a base plan in service: what was recorded at creation ("Free" for a sub account). */
+        public static Standing stored(Account account) {
+            return new Standing(account.profile().type(), account.profile().seats(), null, null);
+        }
+    }
+
+    /** Each account's standing today where a base plan is in service, in one query for all of them. */
+    public Map<AccountId, Standing> standings(List<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return Map.of();
+        }
+        var byId = new java.util.HashMap<UUID, Account>();
+        accounts.forEach(a -> byId.put(a.id().value(), a));
+        var out = new java.util.HashMap<AccountId, Standing>();
+        db.withHandle(h -> h.createQuery("SELECT account_id, plan_type, hosts, billing_cycle, status, service_effective_date, "
+                        + "paid_period_start_date, cancel_at FROM subscription WHERE plan_group = 'plan_base' "
+                        + "AND status = 'active' AND account_id = ANY(:ids) ORDER BY created_at")
+                .bindArray("ids", UUID.class, byId.keySet())
+                .map((rs, ctx) -> {
+                    var account = byId.get(rs.getObject(1, UUID.class));
+                    var line = new Subscription(null, "plan_base", rs.getString(2), rs.getInt(3),
+                            BillingCycle.fromWire(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
+                            rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), true);
+                    var today = today(account);
+                    if (line.statusOn(today).equals("active")) {
+                        var name = catalog.find(line.type()).map(PlanType::name).orElse("");
+                        out.put(account.id(), new Standing(family(name), line.hosts(), line.serviceEffectiveDate(),
+                                line.cancelAt() != null ? line.cancelAt() : line.nextInvoiceDate(today)));
+                    }
+                    return 0;
+                }).list());
+        return out;
+    }
+
+    /** Zoom's account type for a base plan's name. */
+    static String family(String planName) {
+        if (planName.contains("Video SDK")) {
+            return "Zoom Video SDK";
+        }
+        if (planName.contains("Education")) {
+            return "Education";
+        }
+        if (planName.contains("Enterprise")) {
+            return "Enterprise";
+        }
+        return planName.contains("Biz") || planName.contains("Business") ? "Business" : "Pro";
+    }
+
     /** The master's discount on list prices, in percent (0 when none is set). */
     public BigDecimal discount(AccountId master) {
         return db.withHandle(h -> h.createQuery("SELECT percent FROM plan_discount WHERE master_account_id = :m")

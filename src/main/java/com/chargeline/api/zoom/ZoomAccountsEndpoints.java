@@ -69,7 +69,7 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
     private void list(Context ctx) {
         var caller = BearerAuth.caller(ctx, ZoomOperations.LIST_ACCOUNTS);
         var master = access.requireMaster(caller.accountId());
-        ctx.json(new ZoomSubAccountList(queries, paging).page(ctx, master));
+        ctx.json(new ZoomSubAccountList(queries, paging, plans).page(ctx, master));
     }
 
     private void create(Context ctx) {
@@ -100,7 +100,8 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
     private void details(Context ctx) {
         var caller = BearerAuth.caller(ctx, ZoomOperations.GET_ACCOUNT);
         var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
-        ctx.json(ZoomDtos.AccountDetails.from(account, optionsObject(account)));
+        ctx.json(ZoomDtos.AccountDetails.from(account, plans.standings(List.of(account))
+                .getOrDefault(account.id(), ManagePlans.Standing.stored(account)), optionsObject(account)));
     }
 
     private void disassociate(Context ctx) {

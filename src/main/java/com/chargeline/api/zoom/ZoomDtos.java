@@ -1,6 +1,7 @@
 package com.chargeline.api.zoom;
 
 import com.chargeline.accounts.Account;
+import com.chargeline.subscriptions.ManagePlans;
 import com.chargeline.accounts.BillingContact;
 import com.chargeline.common.id.WireIds;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -24,9 +25,9 @@ public final class ZoomDtos {
     public record AccountListItem(String id, String accountName, long accountNumber, String accountType,
                                   String createdAt, String ownerEmail, int seats, String subscriptionStartTime,
                                   String subscriptionEndTime, boolean reseller, boolean bulkLicense) {
-        static AccountListItem from(Account a) {
-            return new AccountListItem(a.id().wire(), a.profile().name(), a.number(), a.profile().type(),
-                    dateTime(a.createdAt()), a.owner().email(), a.profile().seats(), null, null, false, false);
+        static AccountListItem from(Account a, ManagePlans.Standing s) {
+            return new AccountListItem(a.id().wire(), a.profile().name(), a.number(), s.accountType(),
+                    dateTime(a.createdAt()), a.owner().email(), s.seats(), start(a, s), end(a, s), false, false);
         }
     }
 
@@ -49,11 +50,24 @@ public final class ZoomDtos {
                                  String createdAt, String ownerId, String ownerEmail, int seats,
                                  String subscriptionStartTime, String subscriptionEndTime, boolean reseller,
                                  ObjectNode options) {
-        static AccountDetails from(Account a, ObjectNode options) {
-            return new AccountDetails(a.id().wire(), a.profile().name(), a.number(), a.profile().type(),
-                    dateTime(a.createdAt()), WireIds.encode(a.owner().id()), a.owner().email(), a.profile().seats(),
-                    null, null, false, options);
+        static AccountDetails from(Account a, ManagePlans.Standing s, ObjectNode options) {
+            return new AccountDetails(a.id().wire(), a.profile().name(), a.number(), s.accountType(),
+                    dateTime(a.createdAt()), WireIds.encode(a.owner().id()), a.owner().email(), s.seats(),
+                    start(a, s), end(a, s), false, options);
         }
+    }
+
+    /** The paid period's start and end as Zoom date-times: midnight of those days in the account's zone, in UTC. */
+    private static String start(Account a, ManagePlans.Standing s) {
+        return s.periodStart() == null ? null : midnight(a, s.periodStart());
+    }
+
+    private static String end(Account a, ManagePlans.Standing s) {
+        return s.periodEnd() == null ? null : midnight(a, s.periodEnd());
+    }
+
+    private static String midnight(Account a, java.time.LocalDate day) {
+        return dateTime(day.atStartOfDay(ManagePlans.zoneOf(a.profile().timeZone())).toInstant());
     }
 
     /** {@code GET /accounts/{accountId}/billing}: every field is a string, absent values are empty. */

@@ -3,6 +3,7 @@ package com.chargeline.api.zoom;
 import com.chargeline.accounts.Account;
 import com.chargeline.accounts.AccountQueries;
 import com.chargeline.accounts.InputRules;
+import com.chargeline.subscriptions.ManagePlans;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -15,10 +16,12 @@ import java.util.List;
 final class ZoomSubAccountList {
     private final AccountQueries queries;
     private final ZoomPaging paging;
+    private final ManagePlans plans;
 
-    ZoomSubAccountList(AccountQueries queries, ZoomPaging paging) {
+    ZoomSubAccountList(AccountQueries queries, ZoomPaging paging, ManagePlans plans) {
         this.queries = queries;
         this.paging = paging;
+        this.plans = plans;
     }
 
     ZoomDtos.AccountList page(Context ctx, Account master) {
@@ -50,8 +53,10 @@ final class ZoomSubAccountList {
         var shown = more ? rows.subList(0, pageSize) : rows;
         var next = more ? paging.next(bound, shown.getLast().number() + ":" + (pageNumber + 1)) : "";
         int pageCount = (int) ((page.total() + pageSize - 1) / pageSize);
-        return new ZoomDtos.AccountList(next, pageCount, pageNumber, pageSize, page.total(),
-                shown.stream().map(ZoomDtos.AccountListItem::from).toList());
+        var standings = plans.standings(shown);
+        return new ZoomDtos.AccountList(next, pageCount, pageNumber, pageSize, page.total(), shown.stream()
+                .map(a -> ZoomDtos.AccountListItem.from(a, standings.getOrDefault(a.id(), ManagePlans.Standing.stored(a))))
+                .toList());
     }
 
     private static String blankToNull(String value) {

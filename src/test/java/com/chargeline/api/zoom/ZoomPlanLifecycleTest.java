@@ -72,6 +72,12 @@ class ZoomPlanLifecycleTest {
         assertThat(call("POST", base, "{" + ZoomPlanEndpointsTest.CONTACT
                 + ",\"plan_base\":{\"type\":\"business_monthly\",\"hosts\":10}}").status()).isEqualTo(201);
         assertThat(plans(sub).get("plan_base").get("hosts").asInt()).isEqualTo(10);
+        var account = server.api.get("/v2/accounts/" + sub.id(), token);
+        ZoomSpecs.assertValid(ZoomSpecs.ACCOUNTS, Method.GET, "/v2/accounts/" + sub.id(), account);
+        assertThat(account.json().get("account_type").asText()).as("the Accounts API shows the plan").isEqualTo("Business");
+        assertThat(account.json().get("seats").asInt()).isEqualTo(10);
+        assertThat(account.json().get("subscription_end_time").asText()).isEqualTo("2026-12-24T00:00:00Z");
+        usage(sub);
         assertThat(usage(sub).get("plan_base").toString())
                 .isEqualTo("{\"type\":\"business_monthly\",\"hosts\":10,\"usage\":0,\"pending\":0}");
         var renewing = renewal(sub, 30);
@@ -108,6 +114,12 @@ class ZoomPlanLifecycleTest {
         try {
             var after = plans(sub);
             assertThat(after.get("plan_base").get("status").asText()).isEqualTo("cancelled");
+            var listed = server.api.get("/v2/accounts?page_size=300", token).json().get("accounts");
+            for (var a : listed) {
+                if (a.get("id").asText().equals(sub.id())) {
+                    assertThat(a.get("account_type").asText()).as("back to Free once the paid period ended").isEqualTo("Free");
+                }
+            }
             assertThat(after.has("plan_webinar")).isFalse();
             var free = call("GET", base + "/usage", null);
             assertThat(free.body()).isEqualTo("{\"code\":200,\"message\":\"Only available for paid account.\"}");
