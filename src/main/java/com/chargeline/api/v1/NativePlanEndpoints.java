@@ -58,11 +58,14 @@ public final class NativePlanEndpoints implements EndpointGroup {
         var master = master(ctx, WRITE_DISCOUNT);
         var body = com.chargeline.api.JsonBody.of(ctx, mapper);
         var percent = body.root().path("percent");
-        if (!percent.isNumber()) {
+        java.math.BigDecimal value = null;
+        if (percent.isNumber() && Double.isFinite(percent.doubleValue())) {
+            value = percent.decimalValue();
+        } else {
             body.reject("percent", "Required: a number.");
         }
         body.check();
-        plans.setDiscount(master.id(), percent.decimalValue());
+        plans.setDiscount(master.id(), value);
         ctx.json(java.util.Map.of("percent", plans.discount(master.id())));
     }
 

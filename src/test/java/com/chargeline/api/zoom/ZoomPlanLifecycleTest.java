@@ -254,5 +254,7 @@ class ZoomPlanLifecycleTest {
         assertThat(discounted.get("total_renewal_amount").asLong()).isEqualTo(144);
         assertThat(server.api.send("PUT", "/api/v1/accounts/me/plan_discount", token, "application/json",
                 "{\"percent\":100}").json().get("errors").get(0).get("field").asText()).isEqualTo("percent");
+        assertThat(server.api.send("PUT", "/api/v1/accounts/me/plan_discount", token, "application/json",
+                "{\"percent\":1e400}").status()).as("an overflowing number is refused, not a 500").isEqualTo(400);
     }
 }
