@@ -43,8 +43,10 @@ public final class Http {
             config.staticFiles.enableWebjars();
             config.router.ignoreTrailingSlashes = true;
             config.router.apiBuilder(() -> groups.forEach(EndpointGroup::addEndpoints));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         });
         app.before(Http::assignRequestId);
+        app.before(NulGuard::check);
         app.before("/v2/*", bearer::authenticate);
         app.before("/api/v1/accounts/*", bearer::authenticate);
         app.after(ctx -> finish(ctx, registry));

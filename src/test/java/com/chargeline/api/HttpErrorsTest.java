@@ -64,4 +64,27 @@ class HttpErrorsTest {
         var bundle = docs.body().replaceAll("(?s).*src=\"([^\"]+swagger-ui-bundle.js)\".*", "$1");
         assertThat(server.api.get(bundle, null).status()).isEqualTo(200);
     }
+
+    @Test
+    void nul_characters_are_refused_up_front_wherever_they_come() {
+        var query = server.api.get("/v2/phone/reports/call_charges?billing_account_id=%00x", master.token());
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.body()).isEqualTo("{\"code\":300,\"message\":\"Validation Failed.\",\"errors\":[{\"field\":"
+                + "\"billing_account_id\",\"message\":\"Must not contain NUL characters.\"}]}");
+        var body = server.api.patch("/v2/accounts/me/billing", master.token(), "{\"city\":\"Re\\u0000no\"}");
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.json().get("errors").get(0).get("field").asText()).isEqualTo("body");
+        var escapedBackslash = server.api.patch("/v2/accounts/me/billing", master.token(), "{\"city\":\"Re\\\\u0000no\"}");
+        assertThat(escapedBackslash.json().get("message").asText())
+                .as("a literal backslash-u0000 text is not a NUL; the contact rules refuse the backslash instead")
+                .isEqualTo("Your request was not accepted because \"city\" contains special character(s).");
+    }
+
+    @Test
+    void requests_jetty_refuses_are_answered_in_the_zoom_shape() {
+        var longToken = "A".repeat(20_000);
+        var response = server.api.get("/v2/phone/reports/call_charges?next_page_token=" + longToken, master.token());
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(response.body()).isEqualTo("{\"code\":414,\"message\":\"Request URI too long.\"}");
+    }
 }
