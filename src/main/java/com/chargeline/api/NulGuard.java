@@ -12,7 +12,7 @@ import java.util.Map;
  * byte, a JSON {@code \u0000} escape, or {@code %00} in a query parameter) is refused up front with a
  * validation error naming where it is, instead of failing in the database.
  */
-final class NulGuard {
+public final class NulGuard {
     private NulGuard() {
     }
 
@@ -22,12 +22,22 @@ final class NulGuard {
                 throw refused(name);
             }
         });
-        var length = ctx.contentLength();
-        if (length == 0 || "GET".equals(ctx.method().name())) {
+        var type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        boolean json = type.isEmpty() || type.startsWith("application/json") || type.contains("ndjson");
+        // CSV uploads are streamed by their handlers (reading them here would consume the stream); their parsers
+        // refuse control characters themselves.
+        if (!json || ctx.contentLength() == 0 || "GET".equals(ctx.method().name())) {
             return;
         }
         if (hasNul(ctx.bodyAsBytes())) {
             throw refused("body");
+        }
+    }
+
+    /** For bodies a handler reads itself (CSV uploads): refuses {@code text} when it holds a NUL. */
+    public static void requireNone(String text, String where) {
+        if (text.indexOf('\0') >= 0) {
+            throw refused(where);
         }
     }
 

@@ -81,6 +81,20 @@ class HttpErrorsTest {
     }
 
     @Test
+    void a_csv_upload_with_a_nul_is_refused() {
+        var deck = server.api.post("/api/v1/accounts/me/rate_decks", master.token(),
+                "{\"name\":\"Nul\",\"currency\":\"USD\",\"precision\":4}").json().get("deck_id").asText();
+        var upload = server.api.send("PUT", "/api/v1/accounts/me/rate_decks/" + deck + "/rates", master.token(), "text/csv",
+                "prefix,destination,call_type,rate_per_min,per_call_fee,first_increment_s,next_increment_s,free_seconds,"
+                        + "charge_mode,currency,effective_from,effective_to\n1,U\u0000S,local,0.01,0,60,60,0,per_min,USD,,\n");
+        assertThat(upload.status()).isEqualTo(400);
+        assertThat(upload.json().get("errors").get(0).get("message").asText()).isEqualTo("Must not contain NUL characters.");
+        var users = server.api.send("POST", "/api/v1/accounts/me/users", master.token(), "text/csv",
+                "name,email\nA\u0000,a@b.example\n");
+        assertThat(users.status()).isEqualTo(400);
+    }
+
+    @Test
     void requests_jetty_refuses_are_answered_in_the_zoom_shape() {
         var longToken = "A".repeat(20_000);
         var response = server.api.get("/v2/phone/reports/call_charges?next_page_token=" + longToken, master.token());

@@ -15,8 +15,6 @@ import com.chargeline.usage.rating.RateDeckRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -89,7 +87,9 @@ public final class NativeDeckEndpoints implements EndpointGroup {
             throw new Invalid(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the rates as text/csv.");
         }
         var id = deckId(ctx);
-        var reader = new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8);
+        var text = ctx.body();
+        com.chargeline.api.NulGuard.requireNone(text, "body");
+        var reader = new java.io.StringReader(text);
         int version = sms ? decks.importSmsRates(owner, id, reader) : decks.importRates(owner, id, reader);
         ctx.json(new Imported(id.toString(), version));
     }

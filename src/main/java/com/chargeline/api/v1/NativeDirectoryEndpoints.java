@@ -77,6 +77,9 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
     private void upsertUsers(Context ctx) {
         var account = account(ctx, NativeOperations.WRITE_DIRECTORY);
         var type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("text/csv")) {
+            com.chargeline.api.NulGuard.requireNone(ctx.body(), "body");
+        }
         var users = type.startsWith("text/csv") ? usersFromCsv(ctx.body()) : usersFromJson(ctx);
         var saved = directory.upsertUsers(account, users);
         ctx.json(Map.of("users", saved.stream().map(u -> Map.of("user_id", u.userId().toString(),
