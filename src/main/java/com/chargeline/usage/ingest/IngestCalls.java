@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -70,12 +71,9 @@ public final class IngestCalls {
     public Result ingest(AccountId accountId, List<CallRecord> records) {
         long t0 = System.nanoTime();
         CallValidation.validate(records, clock);
-        var account = accounts.find(accountId).orElseThrow();
-        var priceList = decks.priceListFor(accountId).orElseThrow(IngestCalls::noDeck);
-        var zone = ZoneId.of(account.profile().timeZone());
-        var region = account.profile().country();
-        var dir = directory.snapshot(accountId);
-        var planByName = plans.byName(accountId);
+        // The account's context and the batch's number classification (the costly part of rating for numbers not
+        // seen before) are prepared on another thread while this one claims the ids, which is PostgreSQL's work.
+        var preparing = CompletableFuture.supplyAsync(() -> prepare(accountId, records), PREPARE);
         MonthlyPartitions.ensure(db, "rated_call", records.stream()
                 .map(r -> YearMonth.from(r.timing().endTime().atZone(ZoneOffset.UTC))).collect(Collectors.toSet()));
         long t1 = System.nanoTime();
@@ -84,6 +82,12 @@ public final class IngestCalls {
             var fresh = IdempotencyKeys.claim(h, "call_key", "call_log_id", "end_time", accountId.value(),
                     records.stream().map(CallRecord::callLogId).toList(),
                     records.stream().map(r -> r.timing().endTime()).toList());
+            var prepared = joined(preparing);
+            var zone = prepared.zone();
+            var region = prepared.region();
+            var priceList = prepared.priceList();
+            var dir = prepared.dir();
+            var planByName = prepared.plans();
             var duplicates = new ArrayList<String>();
             var order = new ArrayList<Integer>();
             for (int i = 0; i < records.size(); i++) {
@@ -127,6 +131,33 @@ public final class IngestCalls {
         });
         LOG.debug("ingest committed in {} ms in all", ms(System.nanoTime() - t0));
         return outcome;
+    }
+
+    private static final java.util.concurrent.ExecutorService PREPARE =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
+    /** The account's side of a batch. */
+    private record Prepared(ZoneId zone, String region, PriceList priceList, Directory dir, Map<String, CallingPlan> plans) {
+    }
+
+    private Prepared prepare(AccountId accountId, List<CallRecord> records) {
+        var account = accounts.find(accountId).orElseThrow();
+        var priceList = decks.priceListFor(accountId).orElseThrow(IngestCalls::noDeck);
+        var region = account.profile().country();
+        for (var r : records) {
+            classifier.classify(r.parties().callerNumber(), region);
+            classifier.classify(r.parties().calleeNumber(), region);
+        }
+        return new Prepared(ZoneId.of(account.profile().timeZone()), region, priceList, directory.snapshot(accountId),
+                plans.byName(accountId));
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** What every record of one batch is rated against. */
