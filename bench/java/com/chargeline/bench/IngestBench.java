@@ -35,6 +35,8 @@ public final class IngestBench {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int batch = 10_000;
+        int rounds = 4;
+        int perRound = Math.max(1, total / batch / rounds);
         var dir = Files.createTempDirectory("chargeline-ingest-bench");
         try (var app = App.start(new App.Config(new Storage.Target(dir, null, null, null, Map.of()), "127.0.0.1", 0, null,
                 64L << 20, Clock.systemUTC()))) {
@@ -62,7 +64,7 @@ public final class IngestBench {
             var random = new Random(34);
             var now = Instant.now();
             var bodies = new ArrayList<byte[]>();
-            for (int b = 0; b < total / batch + 2; b++) {
+            for (int b = 0; b < rounds * perRound + 2; b++) {
                 var json = new StringBuilder(batch * 220).append('[');
                 for (int k = 0; k < batch; k++) {
                     int u = random.nextInt(500);
@@ -70,7 +72,7 @@ public final class IngestBench {
                     if (k > 0) {
                         json.append(',');
                     }
-                    json.append("{\"call_log_id\":\"").append(b < 2 ? "w-" : "m-").append(UUID.randomUUID())
+                    json.append("{\"call_log_id\":\"").append(b < 2 ? "w-" : "r" + (b - 2) / perRound + "-").append(UUID.randomUUID())
                             .append("\",\"direction\":\"outbound\",\"caller_number\":\"").append(String.format("+1415555%04d", u))
                             .append("\",\"callee_number\":\"").append(numbers.get(draws[b * batch + k]))
                             .append("\",\"extension_number\":\"").append(1000 + u)
@@ -85,41 +87,45 @@ public final class IngestBench {
             for (int b = 0; b < 2; b++) {
                 post(http, uri, token, bodies.get(b), batch);
             }
-            var next = new java.util.concurrent.atomic.AtomicInteger(2);
-            var cpu = CpuTime.sample();
-            long start = System.nanoTime();
-            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
-                var futures = new ArrayList<java.util.concurrent.Future<?>>();
-                for (int c = 0; c < clients; c++) {
-                    futures.add(pool.submit(() -> {
-                        for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
-                            post(http, uri, token, bodies.get(b), batch);
-                        }
-                        return null;
-                    }));
+            // Rounds alternate ingest and its baseline, so both see the same machine (it is shared and noisy).
+            var ratios = new ArrayList<Double>();
+            long measured = (long) perRound * batch;
+            for (int round = 0; round < rounds; round++) {
+                var next = new java.util.concurrent.atomic.AtomicInteger(2 + round * perRound);
+                int end = 2 + (round + 1) * perRound;
+                var cpu = CpuTime.sample();
+                long start = System.nanoTime();
+                try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+                    var futures = new ArrayList<java.util.concurrent.Future<?>>();
+                    for (int c = 0; c < clients; c++) {
+                        futures.add(pool.submit(() -> {
+                            for (int b = next.getAndIncrement(); b < end; b = next.getAndIncrement()) {
+                                post(http, uri, token, bodies.get(b), batch);
+                            }
+                            return null;
+                        }));
+                    }
+                    for (var f : futures) {
+                        f.get();
+                    }
                 }
-                for (var f : futures) {
-                    f.get();
-                }
+                double ingestRate = measured / ((System.nanoTime() - start) / 1e9);
+                var ingestCpu = CpuTime.sample().minus(cpu);
+                var beforeCopy = new CpuTime[1];
+                var copyCpu = new CpuTime[1];
+                var baselineRate = copyBaseline(w.db, master.id().value(), "r" + round + "-", measured,
+                        () -> beforeCopy[0] = CpuTime.sample(), () -> copyCpu[0] = CpuTime.sample().minus(beforeCopy[0]));
+                ratios.add(ingestRate / baselineRate);
+                System.out.printf("round %d: ingest %.0f records/s (%d records, batches of %d, %d client(s)); raw COPY of the "
+                                + "same rows %.0f rows/s; ratio %.0f %%; CPU per 10 000: ingest JVM %.0f + PostgreSQL %.0f ms, "
+                                + "COPY PostgreSQL %.0f ms%n", round + 1, ingestRate, measured, batch, clients, baselineRate,
+                        100 * ingestRate / baselineRate, ingestCpu.javaMs() * 10_000 / measured,
+                        ingestCpu.postgresMs() * 10_000 / measured, copyCpu[0].postgresMs() * 10_000 / measured);
             }
-            long measured = (long) (bodies.size() - 2) * batch;
-            double ingestSeconds = (System.nanoTime() - start) / 1e9;
-            var ingestCpu = CpuTime.sample().minus(cpu);
-            double ingestRate = measured / ingestSeconds;
-
-            var beforeCopy = new CpuTime[1];
-            var copyCpu = new CpuTime[1];
-            var baselineRate = copyBaseline(w.db, master.id().value(), measured, () -> beforeCopy[0] = CpuTime.sample(),
-                    () -> copyCpu[0] = CpuTime.sample().minus(beforeCopy[0]));
-            System.out.printf("ingest over HTTP: %d records in %.2f s = %.0f records/s (batches of %d, %d concurrent client(s))%n",
-                    measured, ingestSeconds, ingestRate, batch, clients);
-            System.out.printf("baseline raw COPY of the same %d rated rows into rated_call: %.0f rows/s%n", measured, baselineRate);
-            System.out.printf("CPU per 10 000 records: ingest = Chargeline %.0f ms + PostgreSQL %.0f ms; "
-                    + "COPY = client %.0f ms + PostgreSQL %.0f ms%n", ingestCpu.javaMs() * 10_000 / measured,
-                    ingestCpu.postgresMs() * 10_000 / measured, copyCpu[0].javaMs() * 10_000 / measured,
-                    copyCpu[0].postgresMs() * 10_000 / measured);
-            System.out.printf("ratio %.0f %% of COPY; target 70 %%: %s%n", 100 * ingestRate / baselineRate,
-                    ingestRate >= 0.7 * baselineRate ? "PASS" : "FAIL");
+            var sorted = ratios.stream().sorted().toList();
+            double median = (sorted.get((rounds - 1) / 2) + sorted.get(rounds / 2)) / 2;
+            System.out.printf("median ratio %.0f %% of COPY over %d rounds; target 70 %%: %s%n", 100 * median, rounds,
+                    median >= 0.7 ? "PASS" : "FAIL");
         }
     }
 
@@ -132,8 +138,8 @@ public final class IngestBench {
         }
     }
 
-    private static double copyBaseline(com.chargeline.storage.Database db, UUID account, long expected, Runnable before,
-                                       Runnable after) throws Exception {
+    private static double copyBaseline(com.chargeline.storage.Database db, UUID account, String prefix, long expected,
+                                       Runnable before, Runnable after) throws Exception {
         return db.jdbi().withHandle(h -> {
             var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
             var out = new StringWriter();
@@ -143,7 +149,7 @@ public final class IngestBench {
                     + "result, charge_mode, rate, currency, total_charge, charge_scale, billing_number, forward_number_billing, "
                     + "status, rating_error, explanation, rated_at";
             copy.copyOut("COPY (SELECT " + columns + " FROM rated_call WHERE account_id = '" + account
-                    + "' AND call_log_id LIKE 'm-%') TO STDOUT (FORMAT csv, NULL '\\N')", out);
+                    + "' AND call_log_id LIKE '" + prefix + "%') TO STDOUT (FORMAT csv, NULL '\\N')", out);
             var rows = out.toString().replace(account.toString(), UUID.randomUUID().toString());
             if (rows.lines().count() != expected) {
                 throw new IllegalStateException("expected " + expected + " rows, got " + rows.lines().count());
