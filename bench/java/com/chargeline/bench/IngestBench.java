@@ -31,6 +31,9 @@ import org.postgresql.PGConnection;
  * Target (DESIGN.md §4): ingest ≥ 70 % of the COPY rate. Run with bench/ingest.sh.
  */
 public final class IngestBench {
+    /** Batches sent before measuring, to let the JIT compile the ingest path. */
+    private static final int WARMUP = 6;
+
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 1;
@@ -60,11 +63,11 @@ public final class IngestBench {
             var client = w.apiClients.create(master.id(), List.of(), "bench");
             var token = w.accessTokens.issue(client.client()).token();
 
-            var draws = BenchData.zipf(numbers.size(), 1.0, total + 2 * batch, 33);
+            var draws = BenchData.zipf(numbers.size(), 1.0, total + WARMUP * batch, 33);
             var random = new Random(34);
             var now = Instant.now();
             var bodies = new ArrayList<byte[]>();
-            for (int b = 0; b < rounds * perRound + 2; b++) {
+            for (int b = 0; b < rounds * perRound + WARMUP; b++) {
                 var json = new StringBuilder(batch * 220).append('[');
                 for (int k = 0; k < batch; k++) {
                     int u = random.nextInt(500);
@@ -72,7 +75,7 @@ public final class IngestBench {
                     if (k > 0) {
                         json.append(',');
                     }
-                    json.append("{\"call_log_id\":\"").append(b < 2 ? "w-" : "r" + (b - 2) / perRound + "-").append(UUID.randomUUID())
+                    json.append("{\"call_log_id\":\"").append(b < WARMUP ? "w-" : "r" + (b - WARMUP) / perRound + "-").append(UUID.randomUUID())
                             .append("\",\"direction\":\"outbound\",\"caller_number\":\"").append(String.format("+1415555%04d", u))
                             .append("\",\"callee_number\":\"").append(numbers.get(draws[b * batch + k]))
                             .append("\",\"extension_number\":\"").append(1000 + u)
@@ -84,15 +87,15 @@ public final class IngestBench {
             }
             var http = HttpClient.newHttpClient();
             var uri = URI.create("http://127.0.0.1:" + app.port() + "/api/v1/accounts/" + master.id().wire() + "/usage/calls");
-            for (int b = 0; b < 2; b++) {
+            for (int b = 0; b < WARMUP; b++) {
                 post(http, uri, token, bodies.get(b), batch);
             }
             // Rounds alternate ingest and its baseline, so both see the same machine (it is shared and noisy).
             var ratios = new ArrayList<Double>();
             long measured = (long) perRound * batch;
             for (int round = 0; round < rounds; round++) {
-                var next = new java.util.concurrent.atomic.AtomicInteger(2 + round * perRound);
-                int end = 2 + (round + 1) * perRound;
+                var next = new java.util.concurrent.atomic.AtomicInteger(WARMUP + round * perRound);
+                int end = WARMUP + (round + 1) * perRound;
                 var cpu = CpuTime.sample();
                 long start = System.nanoTime();
                 try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
