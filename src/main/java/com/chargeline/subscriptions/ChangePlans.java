@@ -42,7 +42,7 @@ public final class ChangePlans {
     /** B8: add-on lines for an account with a base plan; a type it already holds is refused. */
     public void addAddons(Account account, String actor, List<PlanRequest.Line> lines, LocalDate start) {
         var today = plans.today(account);
-        var begin = start(start, today);
+        var begin = ManagePlans.startOrToday(start, today, "service_effective_date");
         var typed = lines.stream().map(l -> new Typed(catalog.find(l.type()).filter(p -> !p.base())
                 .orElseThrow(() -> ManagePlans.rejected("Invalid plan type.")), Math.max(l.hosts(), 0))).toList();
         change(account, actor, "add_addons", lines, (h, held) -> {
@@ -60,7 +60,7 @@ public final class ChangePlans {
     /** B9: an add-on's hosts, or a switch to another type of the same group. */
     public void updateAddon(Account account, String actor, String type, int hosts, LocalDate start) {
         var today = plans.today(account);
-        var begin = start(start, today);
+        var begin = ManagePlans.startOrToday(start, today, "service_effective_date");
         var plan = catalog.find(type).filter(p -> !p.base())
                 .orElseThrow(() -> ManagePlans.rejected("Invalid Additional Plan Type: " + type + "."));
         change(account, actor, "update_addon", Map.of("type", type, "hosts", hosts), (h, held) -> {
@@ -103,7 +103,7 @@ public final class ChangePlans {
     /** B11: the base plan's hosts ({@code hosts}, or {@code increasing} more), or a switch to another base type. */
     public void updateBase(Account account, String actor, String type, Integer hosts, Integer increasing, LocalDate start) {
         var today = plans.today(account);
-        var begin = start(start, today);
+        var begin = ManagePlans.startOrToday(start, today, "service_effective_date");
         if ((hosts == null || hosts < 1) && (increasing == null || increasing < 1)) {
             throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError("hosts",
                     "Give a positive hosts or increasing_hosts.")));
@@ -220,13 +220,6 @@ public final class ChangePlans {
         ManagePlans.insert(h, account, plan, hosts, start, PlanRequest.Options.NONE, now());
     }
 
-    private static LocalDate start(LocalDate given, LocalDate today) {
-        if (given != null && !given.isAfter(today)) {
-            throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError(
-                    "service_effective_date", "Must be in the future.")));
-        }
-        return given != null ? given : today;
-    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

@@ -221,10 +221,7 @@ public final class ManagePlans {
     /** The request's lines checked against the catalog and Zoom's rules. */
     private List<Priced> priced(Account account, PlanRequest request) {
         var options = request.options();
-        if (options.start() != null && !options.start().isAfter(today(account))) {
-            throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError(
-                    "subscription_options.service_effective_date", "Must be in the future.")));
-        }
+        startOrToday(options.start(), today(account), "subscription_options.service_effective_date");
         if (options.contractTerm() != null && !CONTRACT_TERMS.contains(options.contractTerm())) {
             throw new Invalid(ErrorCode.INVALID_CONTRACT_TERM,
                     "Your request cannot be processed due to an invalid contract term.");
@@ -288,6 +285,15 @@ public final class ManagePlans {
             case "plan_zoom_events" -> "Invalid Zoom Event plan: " + addon.type();
             default -> "Account doesn't have the permission to purchase this plan.";
         });
+    }
+
+    /** A requested start of a paid period: in the future, or (null) today. */
+    static LocalDate startOrToday(LocalDate given, LocalDate today, String field) {
+        if (given != null && !given.isAfter(today)) {
+            throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError(
+                    field, "Must be in the future.")));
+        }
+        return given != null ? given : today;
     }
 
     static Invalid rejected(String message) {

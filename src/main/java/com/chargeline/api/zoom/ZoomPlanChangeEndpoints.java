@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
             }
             lines.add(new PlanRequest.Line("", root.path("type").asText(), root.path("hosts").asInt(0)));
         }
-        var start = start(body, root);
+        var start = ZoomPlanEndpoints.paidPeriodStart(body, root, "");
         body.check();
         changes.addAddons(account, caller.clientId(), lines, start);
         ctx.status(201).json(added(lines));
@@ -99,7 +97,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         if (!root.path("hosts").canConvertToInt()) {
             body.reject("hosts", "Required: a whole number.");
         }
-        var start = start(body, root);
+        var start = ZoomPlanEndpoints.paidPeriodStart(body, root, "");
         body.check();
         changes.updateAddon(account, caller.clientId(), root.get("type").asText(), root.get("hosts").asInt(), start);
         ctx.status(200);
@@ -128,7 +126,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         if (!root.path("type").isTextual()) {
             body.reject("type", "Required: the base plan type.");
         }
-        var start = start(body, root);
+        var start = ZoomPlanEndpoints.paidPeriodStart(body, root, "");
         body.check();
         changes.updateBase(account, caller.clientId(), root.get("type").asText(),
                 root.path("hosts").canConvertToInt() ? root.get("hosts").asInt() : null,
@@ -162,23 +160,6 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
             body.reject("reason", "Must be 1 to 6.");
         }
         return reason;
-    }
-
-    /** The paid period start: both dates equal, or both absent (today). */
-    private static LocalDate start(JsonBody body, JsonNode root) {
-        LocalDate paid = null;
-        LocalDate effective = null;
-        try {
-            paid = root.hasNonNull("paid_period_start_date") ? LocalDate.parse(root.get("paid_period_start_date").asText()) : null;
-            effective = root.hasNonNull("service_effective_date") ? LocalDate.parse(root.get("service_effective_date").asText())
-                    : null;
-        } catch (DateTimeParseException e) {
-            body.reject("service_effective_date", "A date, yyyy-MM-dd.");
-        }
-        if ((paid != null || effective != null) && (paid == null || !paid.equals(effective))) {
-            body.reject("service_effective_date", "paid_period_start_date and service_effective_date must be the same date.");
-        }
-        return effective;
     }
 
     private static void collect(String path, JsonNode value, List<PlanRequest.Line> lines) {

@@ -124,12 +124,7 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
         if (options.isMissingNode() || options.isNull()) {
             return PlanRequest.Options.NONE;
         }
-        var paid = date(body, options, "paid_period_start_date");
-        var effective = date(body, options, "service_effective_date");
-        if ((paid != null || effective != null) && (paid == null || !paid.equals(effective))) {
-            body.reject("subscription_options.service_effective_date",
-                    "paid_period_start_date and service_effective_date must be the same date.");
-        }
+        var effective = paidPeriodStart(body, options, "subscription_options.");
         Integer term = null;
         if (options.has("contract_term")) {
             if (!options.get("contract_term").canConvertToInt()) {
@@ -142,14 +137,28 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
                 options.path("deal_registration_id").asText(null));
     }
 
-    private static LocalDate date(JsonBody body, JsonNode options, String field) {
-        if (!options.hasNonNull(field)) {
+    /**
+     * {@code paid_period_start_date} and {@code service_effective_date} of {@code node} (fields named under
+     * {@code prefix} in errors): both absent (null: today), or the same date.
+     */
+    static LocalDate paidPeriodStart(JsonBody body, JsonNode node, String prefix) {
+        var paid = date(body, node, prefix, "paid_period_start_date");
+        var effective = date(body, node, prefix, "service_effective_date");
+        if ((paid != null || effective != null) && (paid == null || !paid.equals(effective))) {
+            body.reject(prefix + "service_effective_date",
+                    "paid_period_start_date and service_effective_date must be the same date.");
+        }
+        return effective;
+    }
+
+    private static LocalDate date(JsonBody body, JsonNode node, String prefix, String field) {
+        if (!node.hasNonNull(field)) {
             return null;
         }
         try {
-            return LocalDate.parse(options.get(field).asText());
+            return LocalDate.parse(node.get(field).asText());
         } catch (DateTimeParseException e) {
-            body.reject("subscription_options." + field, "A date, yyyy-MM-dd.");
+            body.reject(prefix + field, "A date, yyyy-MM-dd.");
             return null;
         }
     }

@@ -82,12 +82,10 @@ public final class IngestCalls {
             var fresh = IdempotencyKeys.claim(h, "call_key", "call_log_id", "end_time", accountId.value(),
                     records.stream().map(CallRecord::callLogId).toList(),
                     records.stream().map(r -> r.timing().endTime()).toList());
-            var prepared = joined(preparing);
-            var zone = prepared.zone();
-            var region = prepared.region();
-            var priceList = prepared.priceList();
-            var dir = prepared.dir();
-            var planByName = prepared.plans();
+            var batch = joined(preparing);
+            var zone = batch.zone();
+            var priceList = batch.prices();
+            var planByName = batch.plans();
             var duplicates = new ArrayList<String>();
             var order = new ArrayList<Integer>();
             for (int i = 0; i < records.size(); i++) {
@@ -111,7 +109,7 @@ public final class IngestCalls {
             }
             BigDecimal total;
             try {
-                total = rateAll(records, order, new Batch(dir, region, priceList, planByName, zone), allowances, rows, issues);
+                total = rateAll(records, order, batch, allowances, rows, issues);
             } catch (RuntimeException e) {
                 rows.abandon();
                 throw e;
@@ -122,7 +120,7 @@ public final class IngestCalls {
             rows.rollups().apply(h, accountId.value());
             ledger.store(h, allowances);
             if (LOG.isDebugEnabled()) {
-                LOG.debug("ingest {} calls: validate+context {} ms, claim ids {} ms, rate+rows (streamed) {} ms, copy end {} ms, "
+                LOG.debug("ingest {} calls: validate+partitions {} ms, claim ids (context in parallel) {} ms, rate+rows (streamed) {} ms, copy end {} ms, "
                         + "rollups {} ms", records.size(), ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
                         ms(System.nanoTime() - t5));
             }
@@ -136,11 +134,7 @@ public final class IngestCalls {
     private static final java.util.concurrent.ExecutorService PREPARE =
             java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
-    /** The account's side of a batch. */
-    private record Prepared(ZoneId zone, String region, PriceList priceList, Directory dir, Map<String, CallingPlan> plans) {
-    }
-
-    private Prepared prepare(AccountId accountId, List<CallRecord> records) {
+    private Batch prepare(AccountId accountId, List<CallRecord> records) {
         var account = accounts.find(accountId).orElseThrow();
         var priceList = decks.priceListFor(accountId).orElseThrow(IngestCalls::noDeck);
         var region = account.profile().country();
@@ -148,8 +142,8 @@ public final class IngestCalls {
             classifier.classify(r.parties().callerNumber(), region);
             classifier.classify(r.parties().calleeNumber(), region);
         }
-        return new Prepared(ZoneId.of(account.profile().timeZone()), region, priceList, directory.snapshot(accountId),
-                plans.byName(accountId));
+        return new Batch(directory.snapshot(accountId), region, priceList, plans.byName(accountId),
+                ZoneId.of(account.profile().timeZone()));
     }
 
     private static <T> T joined(CompletableFuture<T> future) {
