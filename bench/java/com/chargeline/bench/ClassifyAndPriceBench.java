@@ -55,9 +55,14 @@ public class ClassifyAndPriceBench {
             var mine = classifier.classify(n, "US");
             var parsed = UTIL.parse(n, "US");
             var type = UTIL.getNumberType(parsed);
-            boolean tollFree = type == PhoneNumberUtil.PhoneNumberType.TOLL_FREE;
+            var kind = switch (type) {
+                case UNKNOWN -> NumberClassifier.Kind.INVALID;
+                case TOLL_FREE -> NumberClassifier.Kind.TOLL_FREE;
+                case PREMIUM_RATE, SHARED_COST -> NumberClassifier.Kind.PREMIUM;
+                default -> NumberClassifier.Kind.REGULAR;
+            };
             if (!mine.e164().equals(n.substring(1)) || !mine.region().equals(UTIL.getRegionCodeForNumber(parsed))
-                    || (mine.kind() == NumberClassifier.Kind.TOLL_FREE) != tollFree) {
+                    || mine.kind() != kind) {
                 throw new IllegalStateException("classifier disagrees with libphonenumber on " + n + ": " + mine);
             }
         }

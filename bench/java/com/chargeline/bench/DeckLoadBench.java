@@ -25,6 +25,14 @@ public final class DeckLoadBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         var dir = Files.createTempDirectory("chargeline-deck-bench");
+        try {
+            run(dir, runs);
+        } finally {
+            com.chargeline.testing.TempDirs.delete(dir);
+        }
+    }
+
+    private static void run(java.nio.file.Path dir, int runs) throws Exception {
         try (var storage = Storage.open(new Storage.Target(dir, null, null, null, Map.of()), null)) {
             var db = storage.database();
             var clock = Clock.systemUTC();

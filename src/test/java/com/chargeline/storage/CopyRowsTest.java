@@ -11,11 +11,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
-/** What CopyRows writes, PostgreSQL reads back exactly: texts with quotes, commas and newlines, nulls, instants. */
+/** What CopyRows writes, PostgreSQL reads back exactly: texts with quotes, tabs, newlines, backslashes and control characters, nulls, instants. */
 class CopyRowsTest {
     @Test
     void postgresReadsBackEveryValueExactly() throws Exception {
-        var texts = List.of("", "plain", "with \"quotes\"", "a,b", "line\nbreak", "\\N", "ünïcødé ☎", " lead");
+        var texts = List.of("", "plain", "with \"quotes\"", "a,b", "line\nbreak", "\\N", "ünïcødé ☎", " lead",
+                "tab\there", "cr\r\nlf", "back\\slash", "\\.", "{\"json\": \"a \\\"quoted\\\" word\"}", "\u0001\u001f");
         var instants = new ArrayList<Instant>();
         instants.add(Instant.parse("2026-11-24T10:15:30Z"));
         instants.add(Instant.parse("2026-11-24T10:15:30.5Z"));
@@ -30,7 +31,7 @@ class CopyRowsTest {
         var back = jdbi.withHandle(h -> {
             h.execute("CREATE TEMP TABLE t (n int, s text, at timestamptz, missing text)");
             h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY t FROM STDIN " + CopyCsv.OPTIONS, new StringReader(rows.toString()));
+                    .copyIn("COPY t FROM STDIN " + CopyRows.OPTIONS, new StringReader(rows.toString()));
             return h.createQuery("SELECT n, s, at, missing FROM t ORDER BY n")
                     .map((rs, ctx) -> List.of(rs.getInt(1), rs.getString(2),
                             rs.getObject(3) == null ? "null" : rs.getObject(3, java.time.OffsetDateTime.class).toInstant(),

@@ -25,18 +25,23 @@ public final class TestPostgres {
 
     private static synchronized EmbeddedDatabase server() {
         if (server == null) {
+            java.nio.file.Path dir;
             try {
-                var dir = Files.createTempDirectory("chargeline-test-pg");
-                server = EmbeddedDatabase.open(dir, Map.of("fsync", "off", "synchronous_commit", "off",
-                        "full_page_writes", "off"));
+                dir = Files.createTempDirectory("chargeline-test-pg");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            server = EmbeddedDatabase.open(dir, Map.of("fsync", "off", "synchronous_commit", "off",
+                    "full_page_writes", "off"));
             execute("CREATE DATABASE " + TEMPLATE);
             try (var db = Database.connect(server.jdbcUrl(TEMPLATE), "postgres", null, null)) {
                 db.migrate();
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            var running = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                running.close();
+                TempDirs.delete(dir);
+            }));
         }
         return server;
     }

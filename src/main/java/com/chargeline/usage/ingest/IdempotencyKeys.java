@@ -1,6 +1,5 @@
 package com.chargeline.usage.ingest;
 
-import com.chargeline.storage.CopyCsv;
 import com.chargeline.storage.CopyRows;
 import java.io.IOException;
 import java.io.StringReader;
@@ -65,7 +64,7 @@ final class IdempotencyKeys {
                 csv.row(accountText, ids.get(i), times.get(i));
             }
             h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (account_id, " + idColumn
-                    + ", " + timeColumn + ") FROM STDIN " + CopyCsv.OPTIONS, new StringReader(csv.toString()));
+                    + ", " + timeColumn + ") FROM STDIN " + CopyRows.OPTIONS, new StringReader(csv.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

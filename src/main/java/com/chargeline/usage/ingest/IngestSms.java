@@ -6,7 +6,6 @@ import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
-import com.chargeline.storage.CopyCsv;
 import com.chargeline.storage.CopyRows;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.MonthlyPartitions;
@@ -127,7 +126,7 @@ public final class IngestSms {
                 }
                 if (!csv.isEmpty()) {
                     h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY rated_sms (" + COLUMNS
-                            + ") FROM STDIN " + CopyCsv.OPTIONS, new StringReader(csv.toString()));
+                            + ") FROM STDIN " + CopyRows.OPTIONS, new StringReader(csv.toString()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package com.chargeline.usage.ingest;
 
 import com.chargeline.accounts.directory.Directory;
 import com.chargeline.accounts.directory.PhoneUser;
-import com.chargeline.storage.CopyCsv;
 import com.chargeline.storage.CopyRows;
 import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.RatingEngine;
@@ -34,6 +33,7 @@ final class RatedCallRows {
     private final CopyRows csv = new CopyRows(CHUNK + (1 << 12));
     private CopyIn copy;
     private final Rollups rollups;
+    private final Explanations explanations = new Explanations();
 
     RatedCallRows(UUID accountId, Instant ratedAt, ZoneId zone) {
         this.account = accountId.toString();
@@ -86,7 +86,7 @@ final class RatedCallRows {
                 .add(ctx.deck().info().currency().getCurrencyCode()).add(charge.toPlainString()).add(priced.scale())
                 .add(billingNumber).add(a.forwardNumberBilling() == null ? "" : a.forwardNumberBilling())
                 .add(result.status().wire()).add(result.status() == RatingEngine.Status.ERROR ? result.reason() : "")
-                .add(Explanation.of(result, ctx).toJson()).add(ratedAt)
+                .add(explanations.of(result, ctx)).add(ratedAt)
                 .add(r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber())
                 .endRow();
         if (copy != null && csv.length() >= CHUNK) {
@@ -101,7 +101,7 @@ final class RatedCallRows {
     void stream(Handle h) {
         try {
             copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY rated_call (" + COLUMNS + ") FROM STDIN " + CopyCsv.OPTIONS);
+                    .copyIn("COPY rated_call (" + COLUMNS + ") FROM STDIN " + CopyRows.OPTIONS);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into rated_call failed: " + e.getMessage(), e);
         }

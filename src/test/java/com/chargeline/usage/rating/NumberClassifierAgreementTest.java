@@ -69,4 +69,27 @@ class NumberClassifierAgreementTest {
         }
         assertThat(checked).isGreaterThan(20_000);
     }
+
+    @Test
+    void agrees_with_libphonenumber_on_random_numbers_of_every_calling_code() {
+        // Calling codes shared by several regions (+1, +7, +44, +262, +590, +599 ...) go through the region-list
+        // resolution; random digits of every length reach each branch of the type decision.
+        var random = new Random(20261125);
+        var codes = new java.util.ArrayList<>(UTIL.getSupportedCallingCodes());
+        java.util.Collections.sort(codes);
+        int checked = 0;
+        for (int code : codes) {
+            for (int k = 0; k < 60; k++) {
+                var raw = new StringBuilder("+").append(code);
+                int length = 3 + random.nextInt(13);
+                for (int d = 0; d < length; d++) {
+                    raw.append((char) ('0' + random.nextInt(10)));
+                }
+                var number = raw.toString();
+                assertThat(NumberClassifier.compute(number, "US")).as(number).isEqualTo(reference(number, "US"));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(10_000);
+    }
 }
