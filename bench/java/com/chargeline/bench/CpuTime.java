@@ -7,7 +7,9 @@ import java.util.stream.Stream;
 
 /**
  * CPU time (user + system, from /proc) of this JVM and of every PostgreSQL process on the machine,
- * so a benchmark can say where the work went, not only how long it took.
+ * so a benchmark can say where the work went, not only how long it took. A PostgreSQL process's
+ * time includes its reaped children's, so backends of closed connections stay counted (through
+ * the postmaster that waited for them).
  */
 record CpuTime(double javaMs, double postgresMs) {
     private static final double TICK_MS = 10; // USER_HZ is 100 on Linux
@@ -18,7 +20,7 @@ record CpuTime(double javaMs, double postgresMs) {
             for (var p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
                     if (Files.readString(p.resolve("comm")).trim().startsWith("postgres")) {
-                        pg += ticks(p);
+                        pg += ticksWithChildren(p);
                     }
                 } catch (IOException gone) {
                     // the process ended meanwhile
@@ -38,5 +40,13 @@ record CpuTime(double javaMs, double postgresMs) {
         var stat = Files.readString(proc.resolve("stat"));
         var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]);
+    }
+
+    /** Own time plus the time of children this process has waited for (a postmaster's ended backends). */
+    private static double ticksWithChildren(Path proc) throws IOException {
+        var stat = Files.readString(proc.resolve("stat"));
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]) + Double.parseDouble(fields[13])
+                + Double.parseDouble(fields[14]);
     }
 }

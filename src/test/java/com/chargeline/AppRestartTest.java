@@ -34,6 +34,10 @@ class AppRestartTest {
         String token;
         try (var app = start()) {
             var w = app.wiring();
+            for (var setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                String value = w.db.withHandle(h -> h.createQuery("SHOW " + setting).mapTo(String.class).one());
+                assertThat(value).as("a committed batch survives a power cut only with " + setting + " on").isEqualTo("on");
+            }
             var master = w.createAccount.createMaster(new NewAccount(new Account.Owner(null, "boss@restart.example",
                     "Rita", "Start"), "Restart-2026!", "Restart Inc", AccountOptions.defaults(), "US",
                     NewAccount.Extras.none()));

@@ -53,6 +53,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setLocaleConfig("locale", "C")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky starts postgres with -F (fsync off, a test-suite default): a power cut could then lose
+                    // committed batches or corrupt the data dir. A -c setting given after -F wins.
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200");
             serverConfig.forEach(builder::setServerConfig);

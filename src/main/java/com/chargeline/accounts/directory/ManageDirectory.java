@@ -118,8 +118,7 @@ public final class ManageDirectory {
 
     /** The directory as one ingestion batch needs it. */
     public Directory snapshot(AccountId account) {
-        return db.withHandle(h -> {
-            var repo = h.attach(DirectoryRepository.class);
+        return db.withRepository(DirectoryRepository.class, repo -> {
             var byId = new HashMap<UUID, PhoneUser>();
             var byExtension = new HashMap<String, PhoneUser>();
             for (var row : repo.users(account.value())) {

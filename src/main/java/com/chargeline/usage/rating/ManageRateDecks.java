@@ -122,12 +122,9 @@ public final class ManageRateDecks {
 
     /** The price list for an account's usage: its deck's current version, if it has one. */
     public Optional<PriceList> priceListFor(AccountId account) {
-        return db.withHandle(h -> {
-            var repo = h.attach(RateDeckRepository.class);
-            return repo.deckFor(account.value()).flatMap(repo::findById)
-                    .filter(d -> d.currentVersion() > 0)
-                    .map(d -> load(d.deckId(), d.currentVersion()));
-        });
+        return db.withRepository(RateDeckRepository.class, repo -> repo.deckFor(account.value()).flatMap(repo::findById))
+                .filter(d -> d.currentVersion() > 0)
+                .map(d -> load(d.deckId(), d.currentVersion()));
     }
 
     /** A compiled deck version, from memory after its first load. */
