@@ -85,6 +85,12 @@ public class ClassifyAndPriceBench {
         return engine.rate(call, context, allowances).priced().chargeUnscaled();
     }
 
+    /** A cache miss: the classifier's own uncached path (libphonenumber's parse, then {@code NumberTypes}). */
+    @Benchmark
+    public long classify_uncached() {
+        return NumberClassifier.classifyUncached(numbers[draws[i++ & (draws.length - 1)]], "US");
+    }
+
     @Benchmark
     public int baseline_libphonenumber_parse_and_type() throws NumberParseException {
         var n = numbers[draws[i++ & (draws.length - 1)]];

@@ -83,6 +83,12 @@ public final class NumberClassifier {
         return value;
     }
 
+    /** What a cache miss computes: the packed classification without looking at or filling the cache. */
+    public static long classifyUncached(String raw, String defaultRegion) {
+        long key = cacheKey(raw, defaultRegion);
+        return key == -2 ? extension(raw) : compute(raw, defaultRegion);
+    }
+
     public static long digits(long packed) {
         return packed & DIGITS_MASK;
     }
