@@ -50,6 +50,21 @@ class NativeSmsEndpointsTest {
     }
 
     @Test
+    void texts_with_copy_format_characters_are_stored_exactly() {
+        var response = server.api.post(fx.path("/usage/sms"), fx.master.token(), "[" + sms("m-esc", "+12125550123",
+                "\"segments\":1,\"from_display_name\":\"Tab\\there\",\"to_display_name\":\"back\\\\slash \\\\N\","
+                        + "\"department\":\"line\\nbreak\\r\",\"cost_center\":\"\\\\.\"") + "]");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var row = server.app.wiring().db.withHandle(h -> h.createQuery(
+                        "SELECT from_display_name, to_display_name, department, cost_center FROM rated_sms "
+                                + "WHERE account_id = :a AND message_id = 'm-esc'")
+                .bind("a", fx.master.account().id().value())
+                .map((rs, ctx) -> java.util.List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .one());
+        assertThat(row).containsExactly("Tab\there", "back\\slash \\N", "line\nbreak\r", "\\.");
+    }
+
+    @Test
     void refuses_messages_without_a_size_or_with_unknown_types() {
         var response = server.api.post(fx.path("/usage/sms"), fx.master.token(),
                 "[" + sms("bad-1", "+12125550123", "\"message_type\":\"FAX\"") + "]");

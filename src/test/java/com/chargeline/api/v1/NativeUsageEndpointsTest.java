@@ -133,14 +133,18 @@ class NativeUsageEndpointsTest {
     }
 
     @Test
-    void text_that_looks_like_a_copy_null_marker_is_stored_as_text() {
+    void texts_with_copy_format_characters_are_stored_exactly() {
         var call = UsageFixture.call("nul-1", "outbound", "+14155550100", "+12125550123", "1001", 30, "2026-11-23T11:00:00Z")
-                .replace("}", ",\"calling_party_name\":\"\\\\N\",\"cost_center\":\"\"}");
+                .replace("}", ",\"calling_party_name\":\"\\\\N\",\"cost_center\":\"\",\"department\":\"Tab\\there\","
+                        + "\"employee_id\":\"back\\\\slash\",\"forward_number_billing\":\"line\\nbreak\\r\"}");
         var response = server.api.post(fx.path("/usage/calls"), fx.master.token(), "[" + call + "]");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         var stored = server.api.get(fx.path("/usage/calls/nul-1"), fx.master.token()).json();
         assertThat(stored.get("calling_party_name").asText()).isEqualTo("\\N");
         assertThat(stored.get("cost_center").asText()).isEmpty();
+        assertThat(stored.get("department").asText()).isEqualTo("Tab\there");
+        assertThat(stored.get("employee_id").asText()).isEqualTo("back\\slash");
+        assertThat(stored.get("forward_number_billing").asText()).isEqualTo("line\nbreak\r");
     }
 
     @Test
