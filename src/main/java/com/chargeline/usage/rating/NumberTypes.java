@@ -68,25 +68,22 @@ final class NumberTypes {
     }
 
     private Region region(String code) {
-        var region = regions.get(code);
-        if (region == null) {
-            var metadata = METADATA.getMetadataForRegion(code);
-            if (metadata == null) {
-                return null;
-            }
-            region = regions.computeIfAbsent(code, c -> new Region(metadata));
-        }
-        return region;
+        return compiled(regions, code, METADATA::getMetadataForRegion);
     }
 
     private Region nonGeographic(int countryCode) {
-        var region = nonGeographic.get(countryCode);
+        return compiled(nonGeographic, countryCode, METADATA::getMetadataForNonGeographicalRegion);
+    }
+
+    /** The compiled region for {@code key}, compiled from its metadata on first use; null when there is none. */
+    private static <K> Region compiled(Map<K, Region> cache, K key, java.util.function.Function<K, PhoneMetadata> metadata) {
+        var region = cache.get(key);
         if (region == null) {
-            var metadata = METADATA.getMetadataForNonGeographicalRegion(countryCode);
-            if (metadata == null) {
+            var m = metadata.apply(key);
+            if (m == null) {
                 return null;
             }
-            region = nonGeographic.computeIfAbsent(countryCode, c -> new Region(metadata));
+            region = cache.computeIfAbsent(key, k -> new Region(m));
         }
         return region;
     }
