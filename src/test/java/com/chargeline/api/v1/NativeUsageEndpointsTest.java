@@ -148,6 +148,22 @@ class NativeUsageEndpointsTest {
     }
 
     @Test
+    void ids_with_tabs_and_backslashes_are_claimed_and_found_exactly() {
+        var batch = calls(
+                UsageFixture.call("tab\\there", "outbound", "+14155550100", "+12125550123", "1001", 30, "2026-11-23T12:00:00Z"),
+                UsageFixture.call("back\\\\slash", "outbound", "+14155550100", "+12125550123", "1001", 30, "2026-11-23T12:01:00Z"));
+        assertThat(server.api.post(fx.path("/usage/calls"), fx.master.token(), batch).json().get("accepted").asInt())
+                .isEqualTo(2);
+        var again = server.api.post(fx.path("/usage/calls"), fx.master.token(), batch).json();
+        assertThat(again.get("accepted").asInt()).isZero();
+        assertThat(again.get("duplicates").asInt()).isEqualTo(2);
+        var stored = server.api.get(fx.path("/usage/calls/" + java.net.URLEncoder.encode("back\\slash",
+                java.nio.charset.StandardCharsets.UTF_8)), fx.master.token());
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.json().get("call_log_id").asText()).isEqualTo("back\\slash");
+    }
+
+    @Test
     void accepts_ndjson() {
         var ndjson = UsageFixture.call("n-1", "outbound", "+14155550100", "+12125550123", "1001", 60, "2026-11-23T10:00:00Z")
                 + "\n" + UsageFixture.call("n-2", "outbound", "+14155550100", "+12125550123", "1001", 0, "2026-11-23T10:01:00Z") + "\n";
