@@ -14,11 +14,33 @@ public final class UsageQueries {
         this.db = db;
     }
 
+    /**
+     * The explanation as shown: the stored one, completed from the deck version's rate row it names
+     * (deck versions never change). Records stored before explanations were slimmed carry these
+     * fields themselves; theirs win.
+     */
+    private static final String EXPLANATION = """
+            (jsonb_build_object(
+                'increments', r.first_increment_s || '/' || r.next_increment_s,
+                'charge_mode', r.charge_mode,
+                'rate_per_min', trim_scale(r.rate_per_min)::text,
+                'per_call_fee', trim_scale(r.per_call_fee)::text,
+                'rate_prefix', r.prefix,
+                'rate_destination', r.destination,
+                'deck_name', d.name,
+                'deck_precision', c.charge_scale) || c.explanation)::text AS explanation""";
+
     /** Every rating of a call, newest first, as column → value (the explanation as JSON text). */
     public Optional<List<Map<String, Object>>> callRatings(AccountId account, String callLogId) {
-        var rows = db.withHandle(h -> h.createQuery("SELECT " + RatedCallRows.COLUMNS.replace("explanation",
-                                "explanation::text AS explanation") + " FROM rated_call"
-                        + " WHERE account_id = :account AND call_log_id = :id ORDER BY rating_no DESC")
+        var columns = java.util.Arrays.stream(RatedCallRows.COLUMNS.split(", "))
+                .map(c -> c.equals("explanation") ? EXPLANATION : "c." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        var rows = db.withHandle(h -> h.createQuery("SELECT " + columns + " FROM rated_call c"
+                        + " LEFT JOIN rate_deck d ON d.deck_id = CAST(c.explanation ->> 'deck_id' AS uuid)"
+                        + " LEFT JOIN rate r ON r.account_id = d.account_id AND r.deck_id = d.deck_id"
+                        + " AND r.version = CAST(c.explanation ->> 'deck_version' AS integer)"
+                        + " AND r.row_no = CAST(c.explanation ->> 'rate_row' AS integer)"
+                        + " WHERE c.account_id = :account AND c.call_log_id = :id ORDER BY c.rating_no DESC")
                 .bind("account", account.value())
                 .bind("id", callLogId)
                 .mapToMap()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chargeline.testing.TestServer;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.ArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +115,48 @@ class NativeUsageEndpointsTest {
         assertThat(stored.get("status").asText()).isEqualTo("error");
         assertThat(stored.get("rating_error").asText()).startsWith("no rate for international");
         assertRollupsMatchRecords();
+    }
+
+    @Test
+    void a_records_explanation_shows_its_rate_row_and_deck() {
+        var response = server.api.post(fx.path("/usage/calls"), fx.master.token(), calls(
+                UsageFixture.call("x-uk", "outbound", "+14155550100", "+447911123456", "1001", 45, "2026-11-21T10:00:00Z"),
+                UsageFixture.call("x-fr", "outbound", "+14155550100", "+33142685301", "1001", 60, "2026-11-21T10:01:00Z")));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+
+        var rated = server.api.get(fx.path("/usage/calls/x-uk"), fx.master.token()).json().get("explanation");
+        assertThat(rated.properties()).hasSize(20);
+        assertThat(rated.get("status").asText()).isEqualTo("rated");
+        assertThat(rated.get("actual_seconds").asInt()).isEqualTo(45);
+        assertThat(rated.get("billed_seconds").asInt()).isEqualTo(60);
+        assertThat(rated.get("increments").asText()).isEqualTo("60/60");
+        assertThat(rated.get("charge_mode").asText()).isEqualTo("per_call_per_min");
+        assertThat(rated.get("rate_per_min").asText()).isEqualTo("0.15");
+        assertThat(rated.get("per_call_fee").asText()).isEqualTo("0.1");
+        assertThat(rated.get("rate_prefix").asText()).isEqualTo("447");
+        assertThat(rated.get("rate_destination").asText()).isEqualTo("United Kingdom mobile");
+        assertThat(rated.get("rate_row").asInt()).isEqualTo(3);
+        assertThat(rated.get("deck_id").asText()).isEqualTo(fx.deckId);
+        assertThat(rated.get("deck_name").asText()).isEqualTo("Standard");
+        assertThat(rated.get("deck_precision").asInt()).isEqualTo(4);
+        assertThat(rated.get("rated_number").asText()).isEqualTo("447911123456");
+
+        // Records stored before explanations were slimmed carry the rate's fields themselves: those are shown.
+        server.app.wiring().db.withHandle(h -> h.execute("UPDATE rated_call SET explanation = explanation "
+                + "|| '{\"deck_name\": \"Standard (2025)\", \"increments\": \"30/6\"}' WHERE call_log_id = 'x-uk'"));
+        var old = server.api.get(fx.path("/usage/calls/x-uk"), fx.master.token()).json().get("explanation");
+        assertThat(old.get("deck_name").asText()).isEqualTo("Standard (2025)");
+        assertThat(old.get("increments").asText()).isEqualTo("30/6");
+        assertThat(old.get("rate_prefix").asText()).isEqualTo("447");
+
+        var unpriced = server.api.get(fx.path("/usage/calls/x-fr"), fx.master.token()).json().get("explanation");
+        assertThat(unpriced.properties()).hasSize(20);
+        assertThat(unpriced.get("status").asText()).isEqualTo("error");
+        assertThat(unpriced.get("deck_name").asText()).isEqualTo("Standard");
+        for (var field : List.of("increments", "charge_mode", "rate_per_min", "per_call_fee", "rate_prefix",
+                "rate_destination", "rate_row", "calling_plan")) {
+            assertThat(unpriced.get(field).isNull()).as(field).isTrue();
+        }
     }
 
     @Test
