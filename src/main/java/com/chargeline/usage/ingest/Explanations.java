@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>What the rate row says (increments, charge mode, prices, prefix, destination) is not repeated
  * in every record: deck versions never change, so {@link UsageQueries} reads it back from the
  * version's row when a record is shown ({@code rate_row}, {@code deck_id}, {@code deck_version}).
- * That keeps a rated row about 40 % smaller, and its COPY about a quarter cheaper (docs/BENCHMARKS.md).
+ * That keeps a rated row about a quarter smaller (888 → 665 bytes on average) and its COPY about a
+ * fifth cheaper (docs/BENCHMARKS.md).
  *
  * <p>One instance writes a batch's explanations; the deck part is rendered once per rate and
  * reused, strings are escaped by Jackson's {@link JsonStringEncoder}.
