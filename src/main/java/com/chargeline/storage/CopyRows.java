@@ -33,7 +33,8 @@ public final class CopyRows {
             buffer.append("\\N");
             return this;
         }
-        var text = value instanceof CharSequence cs ? cs : value.toString();
+        // One String path (a String returns itself): charAt through CharSequence would be a megamorphic call per character.
+        String text = value.toString();
         int n = text.length();
         int i = 0;
         while (i < n) {

@@ -26,6 +26,7 @@ public final class NumberClassifier {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final NumberTypes TYPES = new NumberTypes();
+    private static final Kind[] KINDS = Kind.values();
     private static final List<String> REGIONS;
     private static final Map<String, Integer> REGION_INDEX = new HashMap<>();
     private static final long DIGITS_MASK = (1L << 50) - 1;
@@ -98,7 +99,7 @@ public final class NumberClassifier {
     }
 
     public static Kind kind(long packed) {
-        return Kind.values()[(int) ((packed >>> 58) & 0x7)];
+        return KINDS[(int) ((packed >>> 58) & 0x7)];
     }
 
     static long pack(long digits, String region, Kind kind) {
