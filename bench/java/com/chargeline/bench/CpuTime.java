@@ -20,13 +20,13 @@ record CpuTime(double javaMs, double postgresMs) {
             for (var p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
                     if (Files.readString(p.resolve("comm")).trim().startsWith("postgres")) {
-                        pg += ticksWithChildren(p);
+                        pg += ticks(p, true);
                     }
                 } catch (IOException gone) {
                     // the process ended meanwhile
                 }
             }
-            return new CpuTime(ticks(Path.of("/proc/self")) * TICK_MS, pg * TICK_MS);
+            return new CpuTime(ticks(Path.of("/proc/self"), false) * TICK_MS, pg * TICK_MS);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc: " + e.getMessage(), e);
         }
@@ -36,17 +36,11 @@ record CpuTime(double javaMs, double postgresMs) {
         return new CpuTime(javaMs - earlier.javaMs, postgresMs - earlier.postgresMs);
     }
 
-    private static double ticks(Path proc) throws IOException {
+    /** User + system time of {@code proc}, plus that of the children it has waited for when {@code children}. */
+    private static double ticks(Path proc, boolean children) throws IOException {
         var stat = Files.readString(proc.resolve("stat"));
         var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]);
-    }
-
-    /** Own time plus the time of children this process has waited for (a postmaster's ended backends). */
-    private static double ticksWithChildren(Path proc) throws IOException {
-        var stat = Files.readString(proc.resolve("stat"));
-        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]) + Double.parseDouble(fields[13])
-                + Double.parseDouble(fields[14]);
+        double own = Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]);
+        return children ? own + Double.parseDouble(fields[13]) + Double.parseDouble(fields[14]) : own;
     }
 }

@@ -32,7 +32,7 @@ final class Explanations {
         var out = json;
         out.setLength(0);
         out.append("{\"status\":");
-        string(out, r.status().name().toLowerCase(java.util.Locale.ROOT));
+        string(out, r.status().wire());
         out.append(",\"reason\":");
         string(out, r.reason());
         out.append(",\"actual_seconds\":").append(p.actualSeconds())

@@ -30,12 +30,13 @@ public final class UsageQueries {
                 'deck_name', d.name,
                 'deck_precision', c.charge_scale) || c.explanation)::text AS explanation""";
 
+    private static final String COLUMNS = java.util.Arrays.stream(RatedCallRows.COLUMNS.split(", "))
+            .map(c -> c.equals("explanation") ? EXPLANATION : "c." + c)
+            .collect(java.util.stream.Collectors.joining(", "));
+
     /** Every rating of a call, newest first, as column → value (the explanation as JSON text). */
     public Optional<List<Map<String, Object>>> callRatings(AccountId account, String callLogId) {
-        var columns = java.util.Arrays.stream(RatedCallRows.COLUMNS.split(", "))
-                .map(c -> c.equals("explanation") ? EXPLANATION : "c." + c)
-                .collect(java.util.stream.Collectors.joining(", "));
-        var rows = db.withHandle(h -> h.createQuery("SELECT " + columns + " FROM rated_call c"
+        var rows = db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM rated_call c"
                         + " LEFT JOIN rate_deck d ON d.deck_id = CAST(c.explanation ->> 'deck_id' AS uuid)"
                         + " LEFT JOIN rate r ON r.account_id = d.account_id AND r.deck_id = d.deck_id"
                         + " AND r.version = CAST(c.explanation ->> 'deck_version' AS integer)"
