@@ -108,8 +108,11 @@ public final class NumberClassifier {
     }
 
     /**
-     * A cache key: the digits for '+' numbers, digits plus the region for national ones; -2 for an
-     * extension, -1 for anything the cache does not take (letters, over 15 digits).
+     * A cache key that names exactly one input: the digits with their count (so {@code 011…} and {@code 11…} differ),
+     * and the default region for national numbers ({@code 0} stands for a leading '+', which makes the region
+     * irrelevant). -2 for an extension, -1 for anything the cache does not take: letters, punctuation (libphonenumber
+     * reads some of it, so "the same digits" would not be the same input), over 15 digits, an unknown region.
+     * The key is ((region slot) * 16 + digit count) * 10^15 + digits, below 2^63 for the ~250 regions.
      */
     private static long cacheKey(String raw, String defaultRegion) {
         if (raw == null) {
@@ -118,6 +121,7 @@ public final class NumberClassifier {
         long digits = 0;
         int count = 0;
         boolean plus = false;
+        boolean punctuated = false;
         for (int i = 0, n = raw.length(); i < n; i++) {
             char c = raw.charAt(i);
             if (c >= '0' && c <= '9') {
@@ -125,9 +129,11 @@ public final class NumberClassifier {
                     return -1;
                 }
                 digits = digits * 10 + (c - '0');
-            } else if (c == '+' && count == 0 && !plus) {
+            } else if (c == '+' && i == 0) {
                 plus = true;
-            } else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') {
+            } else if (c == ' ' || c == '-' || c == '(' || c == ')' || c == '.') {
+                punctuated = true;
+            } else {
                 return -1;
             }
         }
@@ -137,11 +143,20 @@ public final class NumberClassifier {
         if (!plus && count <= 6) {
             return -2;
         }
-        if (plus) {
-            return digits;
+        if (punctuated) {
+            return -1;
         }
-        Integer region = REGION_INDEX.get(defaultRegion);
-        return region == null ? -1 : (region + 1L) * TEN_POW_15 + digits;
+        long slot;
+        if (plus) {
+            slot = 0;
+        } else {
+            Integer region = REGION_INDEX.get(defaultRegion);
+            if (region == null) {
+                return -1;
+            }
+            slot = region + 1L;
+        }
+        return (slot * 16 + count) * TEN_POW_15 + digits;
     }
 
     private static long extension(String raw) {
