@@ -57,8 +57,16 @@ public final class Http {
         });
         app.exception(OAuthEndpoints.OAuthError.class, (e, ctx) -> ctx.status(e.status())
                 .json(new OAuthEndpoints.ErrorBody(e.getMessage(), e.error())));
-        app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, mapper, e.getStatus(),
-                new ZoomErrors.Body(e.getStatus() == 413 ? 300 : e.getStatus(), httpMessage(ctx, e), List.of())));
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                // RFC 9110 §15.5.6: a 405 lists the methods the resource does support.
+                e.getDetails().entrySet().stream().filter(d -> d.getKey().equalsIgnoreCase("availableMethods")
+                        || d.getKey().equalsIgnoreCase("Available methods")).findFirst()
+                        .ifPresent(d -> ctx.header("Allow", d.getValue()));
+            }
+            writeError(ctx, mapper, e.getStatus(),
+                    new ZoomErrors.Body(e.getStatus() == 413 ? 300 : e.getStatus(), httpMessage(ctx, e), List.of()));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             writeError(ctx, mapper, 500, new ZoomErrors.Body(500,
@@ -88,7 +96,18 @@ public final class Http {
         };
     }
 
-    private static void writeError(Context ctx, ObjectMapper mapper, int status, Object body) {
+    /**
+     * Writes an error in the shape of the request's family: the token endpoint answers every error as OAuth does
+     * ({@code {reason, error}}), everything else in the Zoom shape.
+     */
+    private static void writeError(Context ctx, ObjectMapper mapper, int status, ZoomErrors.Body zoom) {
+        Object body = zoom;
+        if (ctx.path().startsWith("/oauth/")) {
+            var reason = zoom.errors().isEmpty() ? zoom.message() : zoom.errors().get(0).field() + ": "
+                    + zoom.errors().get(0).message();
+            body = new OAuthEndpoints.ErrorBody(reason,
+                    status >= 500 ? "server_error" : status == 401 ? "invalid_client" : "invalid_request");
+        }
         try {
             ctx.status(status).contentType("application/json").result(mapper.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

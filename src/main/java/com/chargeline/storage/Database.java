@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** The connection pool, the Flyway migrations and the Jdbi instance every repository runs on. */
 public final class Database implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
@@ -65,6 +66,44 @@ public final class Database implements AutoCloseable {
     /** Runs {@code callback} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(HandleCallback<T, RuntimeException> callback) {
         return jdbi.inTransaction(callback);
+    }
+
+    /**
+     * {@link #inTransaction}, run again (three attempts in all, after a short random pause) when PostgreSQL aborts
+     * the transaction for a deadlock (40P01) or a serialization failure (40001): both leave nothing behind and are
+     * the database's way of saying "try again", not the client's fault. {@code callback} must be safe to re-run.
+     */
+    public <T> T inTransactionRetrying(HandleCallback<T, RuntimeException> callback) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(callback);
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !retryable(e)) {
+                    throw e;
+                }
+                LOG.info("transaction aborted by PostgreSQL ({}), attempt {} of 3", sqlState(e), attempt);
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 50L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean retryable(Throwable e) {
+        var state = sqlState(e);
+        return "40P01".equals(state) || "40001".equals(state);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     public <T> T withHandle(HandleCallback<T, RuntimeException> callback) {

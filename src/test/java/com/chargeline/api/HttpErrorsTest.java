@@ -35,6 +35,32 @@ class HttpErrorsTest {
     }
 
     @Test
+    void a_405_names_the_allowed_methods() {
+        var healthz = server.api.send("PUT", "/healthz", null, null, null);
+        assertThat(healthz.status()).isEqualTo(405);
+        assertThat(healthz.header("Allow")).isEqualTo("GET");
+        var accounts = server.api.send("PUT", "/v2/accounts", master.token(), "application/json", "{}");
+        assertThat(accounts.status()).isEqualTo(405);
+        assertThat(accounts.header("Allow")).contains("GET", "POST").doesNotContain("PUT");
+        var token = server.api.get("/oauth/token", null);
+        assertThat(token.status()).isEqualTo(405);
+        assertThat(token.header("Allow")).isEqualTo("POST");
+        assertThat(token.json().get("error").asText()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void the_token_endpoint_answers_a_nul_in_its_shape() {
+        var response = server.api.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.api.url(
+                        "/oauth/token?grant_type=account_credentials&account_id=" + master.id() + "%00")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (master.clientId() + ":" + master.secret()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"reason\":\"account_id: Must not contain NUL characters.\","
+                + "\"error\":\"invalid_request\"}");
+    }
+
+    @Test
     void an_oversized_body_is_refused_with_413() {
         var big = "{\"city\":\"" + "x".repeat(10_000) + "\"}";
         var response = server.api.patch("/v2/accounts/me/billing", master.token(), big);

@@ -4,16 +4,28 @@ import com.chargeline.usage.ingest.CallRecord;
 import com.chargeline.usage.ingest.SmsRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Wire names → records: for calls Zoom's call_charges names plus direction, times, duration and
  * result; for messages the sms_charges names plus direction and size.
  */
 final class CallRecordsReader {
+    /** Every field a call record may carry. */
+    static final Set<String> CALL_FIELDS = Set.of("call_log_id", "direction", "caller_number", "callee_number",
+            "extension_number", "start_time", "answer_time", "end_time", "duration_seconds", "result", "service_type",
+            "call_center", "calling_party_name", "cost_center", "employee_id", "department", "billing_number",
+            "billing_account_id", "caller_billing_number", "callee_billing_number", "forward_number_billing");
+    /** Every field a message record may carry. */
+    static final Set<String> SMS_FIELDS = Set.of("message_id", "session_id", "message_type", "direction", "from_number",
+            "from_extension_number", "from_display_name", "to_number", "to_extension_number", "to_display_name",
+            "sent_time", "segments", "text_length", "encoding", "billing_number", "cost_center", "department");
+
     private CallRecordsReader() {
     }
 
     static List<CallRecord> read(RecordsBody body) {
+        body.requireKnown(CALL_FIELDS);
         var out = new ArrayList<CallRecord>(body.size());
         for (int i = 0; i < body.size(); i++) {
             out.add(new CallRecord(body.string(i, "call_log_id"),
@@ -33,10 +45,11 @@ final class CallRecordsReader {
     }
 
     static List<SmsRecord> readSms(RecordsBody body) {
+        body.requireKnown(SMS_FIELDS);
         var out = new ArrayList<SmsRecord>(body.size());
         for (int i = 0; i < body.size(); i++) {
-            var segments = body.integer(i, "segments");
-            var length = body.integer(i, "text_length");
+            var segments = body.smallInteger(i, "segments");
+            var length = body.smallInteger(i, "text_length");
             out.add(new SmsRecord(body.string(i, "message_id"), body.string(i, "session_id"), body.string(i, "message_type"),
                     body.string(i, "direction"),
                     new SmsRecord.Party(body.string(i, "from_number"), body.string(i, "from_extension_number"),
@@ -44,8 +57,7 @@ final class CallRecordsReader {
                     new SmsRecord.Party(body.string(i, "to_number"), body.string(i, "to_extension_number"),
                             body.string(i, "to_display_name")),
                     body.time(i, "sent_time"),
-                    new SmsRecord.Size(segments == null ? null : segments.intValue(), length == null ? null : length.intValue(),
-                            body.string(i, "encoding")),
+                    new SmsRecord.Size(segments, length, body.string(i, "encoding")),
                     new SmsRecord.Attribution(body.string(i, "billing_number"), body.string(i, "cost_center"),
                             body.string(i, "department"))));
         }

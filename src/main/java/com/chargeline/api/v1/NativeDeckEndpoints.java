@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /** Rate decks under {@code /api/v1/accounts/{accountId}/rate_decks}, CSV in and out, and deck assignment. */
@@ -59,15 +60,12 @@ public final class NativeDeckEndpoints implements EndpointGroup {
 
     private void create(Context ctx) {
         var owner = owner(ctx);
-        var body = JsonBody.of(ctx, mapper);
+        var body = JsonBody.closed(ctx, mapper, Set.of("name", "currency", "precision"), Set.of());
         var name = body.requiredString("name");
         var currency = body.requiredString("currency");
-        var precision = body.root().path("precision").isInt() ? body.root().get("precision").asInt() : 4;
-        if (body.has("precision") && !body.root().get("precision").isInt()) {
-            body.reject("precision", "Expected a whole number from 0 to 8.");
-        }
+        var precision = body.integer("precision");
         body.check();
-        ctx.status(201).json(DeckView.from(decks.create(owner, name, currency, precision)));
+        ctx.status(201).json(DeckView.from(decks.create(owner, name, currency, precision == null ? 4 : precision)));
     }
 
     private void list(Context ctx) {
@@ -87,7 +85,7 @@ public final class NativeDeckEndpoints implements EndpointGroup {
             throw new Invalid(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the rates as text/csv.");
         }
         var id = deckId(ctx);
-        var text = ctx.body();
+        var text = com.chargeline.api.StrictJson.utf8(ctx);
         com.chargeline.api.NulGuard.requireNone(text, "body");
         var reader = new java.io.StringReader(text);
         int version = sms ? decks.importSmsRates(owner, id, reader) : decks.importRates(owner, id, reader);
@@ -97,7 +95,7 @@ public final class NativeDeckEndpoints implements EndpointGroup {
     private void assign(Context ctx) {
         var caller = BearerAuth.caller(ctx, NativeOperations.WRITE_DECKS);
         var target = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
-        var body = JsonBody.of(ctx, mapper);
+        var body = JsonBody.closed(ctx, mapper, Set.of("deck_id"), Set.of());
         var raw = body.requiredString("deck_id");
         body.check();
         var id = parse(raw);

@@ -7,6 +7,7 @@ import com.chargeline.accounts.AccountAccess;
 import com.chargeline.accounts.directory.ManageDirectory;
 import com.chargeline.accounts.directory.PhoneUser;
 import com.chargeline.api.JsonBody;
+import com.chargeline.api.StrictJson;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.api.auth.Operation;
 import com.chargeline.common.error.ErrorCode;
@@ -17,6 +18,7 @@ import com.chargeline.usage.rating.CallType;
 import com.chargeline.usage.rating.CallingPlans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -26,12 +28,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 
 /** The phone directory (users, numbers, billing accounts) and calling plans of an account. */
 public final class NativeDirectoryEndpoints implements EndpointGroup {
     static final List<String> USER_COLUMNS = List.of("name", "email", "extension_number", "employee_id", "department",
             "cost_center", "calling_plan", "billing_account_id", "phone_numbers");
+    private static final Set<String> USER_FIELDS = Set.copyOf(USER_COLUMNS);
     private final AccountAccess access;
     private final ManageDirectory directory;
     private final CallingPlans plans;
@@ -77,22 +81,21 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
     private void upsertUsers(Context ctx) {
         var account = account(ctx, NativeOperations.WRITE_DIRECTORY);
         var type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        List<PhoneUser> users;
         if (type.startsWith("text/csv")) {
-            com.chargeline.api.NulGuard.requireNone(ctx.body(), "body");
+            var csv = StrictJson.utf8(ctx);
+            com.chargeline.api.NulGuard.requireNone(csv, "body");
+            users = usersFromCsv(csv);
+        } else {
+            users = usersFromJson(ctx);
         }
-        var users = type.startsWith("text/csv") ? usersFromCsv(ctx.body()) : usersFromJson(ctx);
         var saved = directory.upsertUsers(account, users);
         ctx.json(Map.of("users", saved.stream().map(u -> Map.of("user_id", u.userId().toString(),
                 "email", u.identity().email(), "phone_numbers", u.phoneNumbers())).toList()));
     }
 
     private List<PhoneUser> usersFromJson(Context ctx) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            root = null;
-        }
+        var root = JsonBody.parse(ctx, mapper);
         if (root == null || !(root.isArray() || root.isObject())) {
             throw new Invalid(ErrorCode.MALFORMED_BODY, "Request Body should be a user object or an array of them.");
         }
@@ -105,16 +108,18 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
         var errors = new ArrayList<FieldError>();
         var users = new ArrayList<PhoneUser>();
         for (int i = 0; i < nodes.size(); i++) {
-            var n = nodes.get(i);
-            var numbers = new ArrayList<String>();
-            var list = n.path("phone_numbers");
-            if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
-                errors.add(new FieldError("users[" + i + "].phone_numbers", "Expected an array of strings."));
+            var at = root.isArray() ? "users[" + i + "]" : "";
+            if (!(nodes.get(i) instanceof ObjectNode object)) {
+                errors.add(new FieldError(at.isEmpty() ? "body" : at, "Must be a user object."));
+                continue;
             }
-            list.forEach(x -> numbers.add(x.asText()));
-            users.add(user(text(n, "name"), text(n, "email"), text(n, "extension_number"), text(n, "employee_id"),
-                    text(n, "department"), text(n, "cost_center"), text(n, "calling_plan"), text(n, "billing_account_id"),
-                    numbers));
+            var n = JsonBody.closed(object, USER_FIELDS, Set.of());
+            var numbers = n.strings("phone_numbers", 100);
+            users.add(user(n.string("name"), n.string("email"), n.string("extension_number"), n.string("employee_id"),
+                    n.string("department"), n.string("cost_center"), n.string("calling_plan"), n.string("billing_account_id"),
+                    numbers == null ? List.of() : numbers));
+            errors.addAll(n.errors().stream().map(e -> at.isEmpty() ? e : new FieldError(at + "." + e.field(), e.message()))
+                    .toList());
         }
         if (!errors.isEmpty()) {
             throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), errors);
@@ -153,7 +158,7 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
 
     private void createBillingAccount(Context ctx) {
         var account = account(ctx, NativeOperations.WRITE_DIRECTORY);
-        var body = JsonBody.of(ctx, mapper);
+        var body = JsonBody.closed(ctx, mapper, Set.of("billing_account_id", "name"), Set.of());
         var id = body.requiredString("billing_account_id");
         var name = body.string("name");
         body.check();
@@ -163,13 +168,14 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
 
     private void createPlan(Context ctx) {
         var account = account(ctx, NativeOperations.WRITE_DIRECTORY);
-        var body = JsonBody.of(ctx, mapper);
+        var body = JsonBody.closed(ctx, mapper, Set.of("name", "scope", "included_minutes", "call_types", "regions"),
+                Set.of("included_minutes"));
         var name = body.requiredString("name");
         var scope = body.requiredString("scope");
         var minutesNode = body.root().get("included_minutes");
         Long minutes = null;
         if (minutesNode != null && !minutesNode.isNull()) {
-            if (minutesNode.isIntegralNumber()) {
+            if (minutesNode.isIntegralNumber() && minutesNode.canConvertToLong()) {
                 minutes = minutesNode.asLong();
             } else {
                 body.reject("included_minutes", "Expected a whole number, or null for unlimited.");
@@ -181,11 +187,6 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
         var plan = plans.create(account, name, scope, minutes, types, regions);
         ctx.status(201).json(new PlanView(plan.id().toString(), plan.name(), scope, minutes,
                 plan.callTypes().stream().map(CallType::wire).sorted().toList(), plan.regions().stream().sorted().toList()));
-    }
-
-    private static String text(JsonNode n, String field) {
-        var v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     private static String blank(String s) {

@@ -56,7 +56,7 @@ public final class NativePlanEndpoints implements EndpointGroup {
 
     private void setDiscount(Context ctx) {
         var master = master(ctx, WRITE_DISCOUNT);
-        var body = com.chargeline.api.JsonBody.of(ctx, mapper);
+        var body = com.chargeline.api.JsonBody.closed(ctx, mapper, java.util.Set.of("percent"), java.util.Set.of());
         var percent = body.root().path("percent");
         java.math.BigDecimal value = null;
         if (percent.isNumber() && Double.isFinite(percent.doubleValue())) {

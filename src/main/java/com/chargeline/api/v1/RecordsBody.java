@@ -3,21 +3,19 @@ package com.chargeline.api.v1;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
+import com.chargeline.api.StrictJson;
 import com.chargeline.common.time.UtcTimes;
 import com.chargeline.usage.ingest.CallValidation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a batch of usage records: a JSON array ({@code application/json}) or one JSON object per
@@ -34,37 +32,41 @@ final class RecordsBody {
     static RecordsBody read(Context ctx, ObjectMapper mapper) {
         var type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         var bytes = ctx.bodyAsBytes();
-        try {
-            if (type.startsWith("application/x-ndjson") || type.startsWith("application/ndjson")) {
-                var nodes = new ArrayList<JsonNode>();
-                var lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
-                for (int i = 0; i < lines.length; i++) {
-                    if (!lines[i].isBlank()) {
-                        nodes.add(mapper.readTree(lines[i]));
-                    }
-                    if (nodes.size() > CallValidation.MAX_RECORDS) {
-                        break;
-                    }
-                }
-                return checked(nodes);
+        if (type.startsWith("application/x-ndjson") || type.startsWith("application/ndjson")) {
+            return checked(ndjson(bytes, mapper));
+        }
+        if (type.startsWith("application/json")) {
+            var node = StrictJson.read(bytes, mapper);
+            if (node == null || !node.isArray()) {
+                throw new Invalid(ErrorCode.MALFORMED_BODY, "Request Body should be a JSON array of records.");
             }
-            if (type.startsWith("application/json")) {
-                var node = bytes.length == 0 ? null : mapper.readTree(bytes);
-                if (node == null || !node.isArray()) {
-                    throw new Invalid(ErrorCode.MALFORMED_BODY, "Request Body should be a JSON array of records.");
-                }
-                var nodes = new ArrayList<JsonNode>(node.size());
-                node.forEach(nodes::add);
-                return checked(nodes);
-            }
-        } catch (JsonProcessingException e) {
-            throw new Invalid(ErrorCode.MALFORMED_BODY, "Request Body is not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ").");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            var nodes = new ArrayList<JsonNode>(node.size());
+            node.forEach(nodes::add);
+            return checked(nodes);
         }
         throw new Invalid(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported Content-Type: " + (type.isEmpty() ? "none" : type)
                 + ". Send application/json (an array) or application/x-ndjson.");
+    }
+
+    /**
+     * One JSON value per line; blank lines are skipped. Each line is read on its own (so two objects on one line
+     * are an error, not two records) and errors name the line of the body.
+     */
+    private static List<JsonNode> ndjson(byte[] bytes, ObjectMapper mapper) {
+        var nodes = new ArrayList<JsonNode>();
+        int line = 0;
+        for (int from = 0; from < bytes.length && nodes.size() <= CallValidation.MAX_RECORDS; line++) {
+            int to = from;
+            while (to < bytes.length && bytes[to] != '\n') {
+                to++;
+            }
+            var node = StrictJson.read(bytes, from, to - from, line, mapper);
+            if (node != null) {
+                nodes.add(node);
+            }
+            from = to + 1;
+        }
+        return nodes;
     }
 
     private static RecordsBody checked(List<JsonNode> nodes) {
@@ -80,6 +82,21 @@ final class RecordsBody {
 
     int size() {
         return records.size();
+    }
+
+    /**
+     * Refuses fields outside {@code known}: a misspelt optional field would otherwise be read as "not given" and
+     * rate the record differently from what the client meant.
+     */
+    void requireKnown(Set<String> known) {
+        for (int i = 0; i < records.size(); i++) {
+            int index = i;
+            records.get(i).fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    errors.add(new FieldError(at(index, name), "Unknown field."));
+                }
+            });
+        }
     }
 
     String string(int i, String field) {
@@ -104,6 +121,20 @@ final class RecordsBody {
             return null;
         }
         return v.asLong();
+    }
+
+    /** A whole number that fits an int (segment counts, lengths); null when absent. */
+    Integer smallInteger(int i, String field) {
+        var v = records.get(i).get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            errors.add(new FieldError(at(i, field), "Expected a whole number from " + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + "."));
+            return null;
+        }
+        return v.intValue();
     }
 
     boolean bool(int i, String field) {

@@ -71,13 +71,14 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         var root = body.root();
         var lines = new ArrayList<PlanRequest.Line>();
         for (var details : List.of("plan_details", "plan_zcc_details", "plan_znode_details")) {
-            root.path(details).properties().forEach(e -> collect(details + "." + e.getKey(), e.getValue(), lines));
+            root.path(details).properties().forEach(e -> collect(body, details + "." + e.getKey(), e.getValue(), lines));
         }
         if (lines.isEmpty()) {
             if (!root.path("type").isTextual()) {
                 body.reject("type", "Required: the add-on plan type.");
             }
-            lines.add(new PlanRequest.Line("", root.path("type").asText(), root.path("hosts").asInt(0)));
+            var hosts = body.integer("hosts");
+            lines.add(new PlanRequest.Line("", root.path("type").asText(), hosts == null ? 0 : hosts));
         }
         var start = ZoomPlanEndpoints.paidPeriodStart(body, root, "");
         body.check();
@@ -94,12 +95,13 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         if (!root.path("type").isTextual()) {
             body.reject("type", "Required: the add-on plan type.");
         }
-        if (!root.path("hosts").canConvertToInt()) {
+        var hosts = body.integer("hosts");
+        if (hosts == null && !body.has("hosts")) {
             body.reject("hosts", "Required: a whole number.");
         }
         var start = ZoomPlanEndpoints.paidPeriodStart(body, root, "");
         body.check();
-        changes.updateAddon(account, caller.clientId(), root.get("type").asText(), root.get("hosts").asInt(), start);
+        changes.updateAddon(account, caller.clientId(), root.get("type").asText(), hosts, start);
         ctx.status(200);
     }
 
@@ -126,11 +128,11 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         if (!root.path("type").isTextual()) {
             body.reject("type", "Required: the base plan type.");
         }
+        var hosts = body.integer("hosts");
+        var increasingHosts = body.integer("increasing_hosts");
         var start = ZoomPlanEndpoints.paidPeriodStart(body, root, "");
         body.check();
-        changes.updateBase(account, caller.clientId(), root.get("type").asText(),
-                root.path("hosts").canConvertToInt() ? root.get("hosts").asInt() : null,
-                root.path("increasing_hosts").canConvertToInt() ? root.get("increasing_hosts").asInt() : null, start);
+        changes.updateBase(account, caller.clientId(), root.get("type").asText(), hosts, increasingHosts, start);
         ctx.status(204);
     }
 
@@ -155,19 +157,20 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         if (!root.has("reason") || root.get("reason").isNull()) {
             return null;
         }
-        int reason = root.get("reason").asInt(0);
+        int reason = root.get("reason").isIntegralNumber() ? root.get("reason").asInt(0) : 0;
         if (!root.get("reason").canConvertToInt() || reason < 1 || reason > 6) {
             body.reject("reason", "Must be 1 to 6.");
         }
         return reason;
     }
 
-    private static void collect(String path, JsonNode value, List<PlanRequest.Line> lines) {
+    private static void collect(JsonBody body, String path, JsonNode value, List<PlanRequest.Line> lines) {
         var group = DETAIL_GROUPS.getOrDefault(path, path.replace("plan_znode_details.", "plan_znode."));
         if (value.isArray()) {
-            value.forEach(item -> collect(path, item, lines));
+            value.forEach(item -> collect(body, path, item, lines));
         } else if (value.isObject() && value.path("type").isTextual()) {
-            lines.add(new PlanRequest.Line(group, value.get("type").asText(), value.path("hosts").asInt(0)));
+            var hosts = body.integer(value, "hosts", path + ".hosts");
+            lines.add(new PlanRequest.Line(group, value.get("type").asText(), hosts == null ? 0 : hosts));
         }
     }
 

@@ -79,7 +79,8 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
             body.reject("plan_base.type", "Required: the base plan type.");
             body.check();
         }
-        var request = new PlanRequest(new PlanRequest.Line("plan_base", base.get("type").asText(), hosts(base)), addons(root),
+        var request = new PlanRequest(new PlanRequest.Line("plan_base", base.get("type").asText(), hosts(body, base, "plan_base")),
+                addons(body, root),
                 options(body, root.path("subscription_options")));
         body.check();
         plans.check(account, request);
@@ -96,27 +97,32 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
     }
 
     /** Every add-on line given next to the base plan, with the group path it was given under. */
-    private static List<PlanRequest.Line> addons(ObjectNode root) {
+    private static List<PlanRequest.Line> addons(JsonBody body, ObjectNode root) {
         var lines = new ArrayList<PlanRequest.Line>();
         root.properties().forEach(e -> {
             var name = e.getKey();
             if (!name.startsWith("plan_") || name.equals("plan_base")) {
                 return;
             }
-            collect(name, e.getValue(), lines);
+            collect(body, name, e.getValue(), lines);
         });
         return lines;
     }
 
-    private static void collect(String group, JsonNode value, List<PlanRequest.Line> lines) {
+    private static void collect(JsonBody body, String group, JsonNode value, List<PlanRequest.Line> lines) {
         if (value.isTextual()) {
             lines.add(new PlanRequest.Line(group, value.asText(), 0));
         } else if (value.isArray()) {
-            value.forEach(item -> collect(group, item, lines));
+            value.forEach(item -> collect(body, group, item, lines));
         } else if (value.isObject() && value.has("type")) {
-            lines.add(new PlanRequest.Line(group, value.path("type").asText(), hosts(value)));
+            if (!value.get("type").isTextual()) {
+                body.reject(group + ".type", "Expected a string.");
+            }
+            lines.add(new PlanRequest.Line(group, value.path("type").asText(), hosts(body, value, group)));
         } else if (value.isObject()) {
-            value.properties().forEach(e -> collect(group + "." + e.getKey(), e.getValue(), lines));
+            value.properties().forEach(e -> collect(body, group + "." + e.getKey(), e.getValue(), lines));
+        } else if (!value.isNull()) {
+            body.reject(group, "Expected a plan object.");
         }
     }
 
@@ -127,7 +133,7 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
         var effective = paidPeriodStart(body, options, "subscription_options.");
         Integer term = null;
         if (options.has("contract_term")) {
-            if (!options.get("contract_term").canConvertToInt()) {
+            if (!options.get("contract_term").isIntegralNumber() || !options.get("contract_term").canConvertToInt()) {
                 throw new Invalid(ErrorCode.INVALID_CONTRACT_TERM,
                         "Your request cannot be processed due to an invalid contract term.");
             }
@@ -163,8 +169,9 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
         }
     }
 
-    private static int hosts(JsonNode plan) {
-        return plan.path("hosts").canConvertToInt() ? plan.path("hosts").asInt() : 0;
+    private static int hosts(JsonBody body, JsonNode plan, String name) {
+        var hosts = body.integer(plan, "hosts", name + ".hosts");
+        return hosts == null ? 0 : hosts;
     }
 
     private static String text(JsonNode node, String field) {

@@ -21,6 +21,9 @@ import org.postgresql.PGConnection;
  * half the cost of an INSERT from arrays). When the key table refuses one (a resend, or another
  * batch holding the same id), the COPY is rolled back to a savepoint and the ids are claimed with
  * {@code INSERT ... ON CONFLICT DO NOTHING RETURNING}, which gives back only the new ones.
+ *
+ * <p>Both paths insert the ids in one global order (sorted), so two batches that share ids wait for each
+ * other in the same order instead of each holding a key the other needs (a deadlock, PostgreSQL 40P01).
  */
 final class IdempotencyKeys {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -29,11 +32,18 @@ final class IdempotencyKeys {
     }
 
     /** {@code table} is call_key or sms_key, with its id and time columns. */
-    static Set<String> claim(Handle h, String table, String idColumn, String timeColumn, UUID account, List<String> ids,
-                             List<Instant> times) {
-        if (ids.isEmpty()) {
+    static Set<String> claim(Handle h, String table, String idColumn, String timeColumn, UUID account, List<String> batchIds,
+                             List<Instant> batchTimes) {
+        if (batchIds.isEmpty()) {
             return Set.of();
         }
+        var order = new Integer[batchIds.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparing(batchIds::get));
+        var ids = java.util.Arrays.stream(order).map(batchIds::get).toList();
+        var times = java.util.Arrays.stream(order).map(batchTimes::get).toList();
         h.savepoint("claim");
         try {
             copy(h, table, idColumn, timeColumn, account, ids, times);

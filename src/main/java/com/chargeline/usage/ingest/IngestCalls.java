@@ -77,7 +77,7 @@ public final class IngestCalls {
         MonthlyPartitions.ensure(db, "rated_call", records.stream()
                 .map(r -> YearMonth.from(r.timing().endTime().atZone(ZoneOffset.UTC))).collect(Collectors.toSet()));
         long t1 = System.nanoTime();
-        var outcome = db.inTransaction(h -> {
+        var outcome = db.inTransactionRetrying(h -> {
             long t2 = System.nanoTime();
             var fresh = IdempotencyKeys.claim(h, "call_key", "call_log_id", "end_time", accountId.value(),
                     records.stream().map(CallRecord::callLogId).toList(),

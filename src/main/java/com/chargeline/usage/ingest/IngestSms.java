@@ -71,7 +71,7 @@ public final class IngestSms {
         var info = prices.calls().info();
         MonthlyPartitions.ensure(db, "rated_sms", records.stream()
                 .map(r -> YearMonth.from(r.sentTime().atZone(ZoneOffset.UTC))).collect(Collectors.toSet()));
-        return db.inTransaction(h -> {
+        return db.inTransactionRetrying(h -> {
             var fresh = IdempotencyKeys.claim(h, "sms_key", "message_id", "sent_time", accountId.value(),
                     records.stream().map(SmsRecord::messageId).toList(), records.stream().map(SmsRecord::sentTime).toList());
             var order = new ArrayList<Integer>();

@@ -146,7 +146,9 @@ class ZoomBillingEndpointsTest {
     void answers_malformed_or_mistyped_bodies_with_code_300() {
         var malformed = server.api.patch(path(sub), master.token(), "{\"city\":");
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.body()).isEqualTo("{\"code\":300,\"message\":\"Request Body should be a valid JSON object.\"}");
+        assertThat(malformed.body()).isEqualTo("{\"code\":300,\"message\":\"Request Body should be a valid JSON object.\","
+                + "\"errors\":[{\"field\":\"body\",\"message\":\"Request Body is not valid JSON: Unexpected end-of-input "
+                + "within/between Object entries (line 1, column 9).\"}]}");
 
         assertThat(server.api.patch(path(sub), master.token(), "[1,2]").json().get("code").asInt()).isEqualTo(300);
         assertThat(server.api.patch(path(sub), master.token(), "").json().get("code").asInt()).isEqualTo(300);
