@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our OpenAPI file (as served at /api/v1/openapi.json) is valid OpenAPI 3.0.3 for a real parser
- * (swagger-parser) and, when it is next to the project, for the official OpenAPI 3.0 JSON schema;
- * both checks are shown to fail on a broken copy. It also keeps the file's own rules: one declared
- * tag and an operationId per operation, the 4xx answers every family shares, and the request-body
- * rules of each family (Zoom: unknown properties ignored, nothing nullable; native: unknown
- * properties refused, nullable only for the optional fields of usage records).
+ * Our OpenAPI file (as served at /api/v1/openapi.json) is valid OpenAPI 3.0.3: swagger-parser reads it
+ * without a message, every Schema Object keeps the keyword rules of 3.0 (which swagger-parser 2.1 does
+ * not check, see {@link SchemaObjectRules}) and, when it is next to the project
+ * ({@code ../shared/specs/openapi/oas-3.0-schema.json}, or {@code -Dchargeline.oas30.schema=FILE}), the
+ * official OpenAPI 3.0 JSON schema accepts it; each check is shown to fail on a broken copy. It also
+ * keeps the file's own rules: one declared tag and an operationId per operation, the 4xx answers every
+ * family shares, and the request-body rules of each family (Zoom: unknown properties ignored, nothing
+ * nullable; native: unknown properties refused, nullable only for the optional fields of usage records).
  */
 class OpenApiFileTest {
     private static final ObjectMapper JSON = new ObjectMapper();
