@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request.Method;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.chargeline.accounts.PayMode;
 import com.chargeline.api.v1.UsageFixture;
@@ -18,6 +19,8 @@ class OwnOpenApiTest {
     static TestServer server;
     static TestServer.Tenant master;
     static OpenApiInteractionValidator validator;
+    /** One per server: its users' phone numbers can belong to one account only. */
+    static UsageFixture usage;
 
     @BeforeAll
     static void start() {
@@ -27,6 +30,13 @@ class OwnOpenApiTest {
                 .createForInlineApiSpecification(server.api.get("/api/v1/openapi.json", null).body())
                 .withResolveCombinators(true)
                 .build();
+    }
+
+    static synchronized UsageFixture usage() {
+        if (usage == null) {
+            usage = new UsageFixture(server, "Own Spec Usage");
+        }
+        return usage;
     }
 
     @AfterAll
@@ -75,7 +85,7 @@ class OwnOpenApiTest {
 
     @Test
     void the_phone_charge_reports_answer_as_our_file_says() {
-        var fx = new UsageFixture(server, "Own Spec Reports");
+        var fx = usage();
         var t = fx.master.token();
         assertThat(server.api.post(fx.path("/usage/calls"), t, "[" + UsageFixture.call("own-1", "outbound", "+14155550100",
                 "+12125550123", "1001", 45, "2026-11-20T09:00:00Z") + "]").status()).isEqualTo(200);
@@ -124,5 +134,93 @@ class OwnOpenApiTest {
         assertMatches(Method.PUT, "/api/v1/accounts/me/plan_discount", server.api.send("PUT",
                 "/api/v1/accounts/me/plan_discount", t, "application/json", "{\"percent\":5}"));
         assertMatches(Method.GET, "/api/v1/accounts/me/plan_discount", server.api.get("/api/v1/accounts/me/plan_discount", t));
+    }
+
+    /**
+     * Sends a request, checks the answer against our file and, when the server accepted it (2xx), the request
+     * too: a request the server takes must not break the file's request schemas.
+     */
+    private static Api.Response exchange(Method method, String path, String token, String contentType, String body) {
+        var response = server.api.send(method.name(), path, token, contentType, body);
+        assertMatches(method, path.replaceFirst("\\?.*", ""), response);
+        if (response.status() / 100 == 2) {
+            var request = new SimpleRequest.Builder(method, path.replaceFirst("\\?.*", ""));
+            if (path.contains("?")) {
+                for (var pair : path.substring(path.indexOf('?') + 1).split("&")) {
+                    var kv = pair.split("=", 2);
+                    request.withQueryParam(kv[0], kv.length > 1 ? kv[1] : "");
+                }
+            }
+            if (token != null) {
+                request.withAuthorization("Bearer " + token);
+            }
+            if (body != null) {
+                request.withContentType(contentType).withBody(body);
+            }
+            var report = validator.validateRequest(request.build());
+            assertThat(report.hasErrors()).as("request %s %s %s: %s", method, path, body, report.getMessages()).isFalse();
+        }
+        return response;
+    }
+
+    @Test
+    void the_native_operations_answer_as_our_file_says_and_take_what_it_describes() {
+        var fx = usage();
+        var t = fx.master.token();
+        var sub = server.sub(fx.master, "Own Spec Native Sub", PayMode.MASTER);
+        var base = fx.path("");
+        var missing = "/api/v1/accounts/nope";
+        for (var list : new String[] {"/users", "/numbers", "/billing_accounts", "/calling_plans", "/rate_decks"}) {
+            exchange(Method.GET, base + list, t, null, null);
+            exchange(Method.GET, missing + list, t, null, null);
+            exchange(Method.GET, base + list, null, null, null);
+        }
+        exchange(Method.POST, base + "/rate_decks", t, "application/json", "{\"name\":\"Own Spec\",\"currency\":\"EUR\"}");
+        exchange(Method.POST, base + "/rate_decks", t, "application/json", "{\"name\":\" \",\"currency\":\"EUR\"}");
+        exchange(Method.PUT, base + "/rate_decks/" + fx.deckId + "/rates", t, "text/csv", UsageFixture.DECK);
+        exchange(Method.PUT, base + "/rate_decks/" + fx.deckId + "/rates", t, "application/json", "{}");
+        exchange(Method.PUT, base + "/rate_decks/" + fx.deckId + "/sms_rates", t, "text/csv", "country\n");
+        exchange(Method.GET, base + "/rate_decks/" + fx.deckId + "/rates", t, null, null);
+        exchange(Method.GET, base + "/rate_decks/00000000-0000-0000-0000-000000000000/rates", t, null, null);
+        exchange(Method.PUT, base + "/rate_deck", t, "application/json", "{\"deck_id\":\"" + fx.deckId + "\"}");
+        exchange(Method.PUT, base + "/rate_deck", t, "application/json", "{\"deck_id\":\"00000000-0000-0000-0000-000000000000\"}");
+        exchange(Method.PUT, base + "/rate_deck", t, "application/json", "{}");
+        exchange(Method.POST, base + "/billing_accounts", t, "application/json", "{\"billing_account_id\":\"BA-WEST\",\"name\":\"West\"}");
+        exchange(Method.POST, base + "/billing_accounts", t, "application/json", "{\"billing_account_id\":\"not ok\"}");
+        exchange(Method.POST, base + "/calling_plans", t, "application/json",
+                "{\"name\":\"Own Pool\",\"scope\":\"pooled\",\"included_minutes\":100,\"call_types\":[\"local\",\"tollfree\"]}");
+        exchange(Method.POST, base + "/calling_plans", t, "application/json", "{\"name\":\"Own Bad\",\"scope\":\"x\",\"call_types\":[]}");
+        exchange(Method.POST, base + "/users", t, "application/json", """
+                {"name":"Cy Single","email":"cy@example.com","extension_number":"1003","phone_numbers":["+14155550102"]}""");
+        exchange(Method.POST, base + "/users", t, "application/json", "[{\"name\":\"No Mail\",\"email\":\"nope\"}]");
+        exchange(Method.POST, base + "/users", t, "application/json", "[1");
+        exchange(Method.POST, base + "/usage/calls", t, "application/json", "[" + UsageFixture.call("own-n1", "outbound",
+                "+14155550100", "+12125550123", "1001", 30, "2026-11-20T09:00:00Z") + "]");
+        exchange(Method.POST, base + "/usage/calls", t, "application/json", """
+                [{"call_log_id":"own-n2","direction":"outbound","caller_number":"+14155550100","callee_number":"+12125550123",
+                  "end_time":"2026-11-20T10:00:00Z","start_time":null,"answer_time":null,"extension_number":null,
+                  "duration_seconds":null,"result":null,"call_center":null,"cost_center":null}]""");
+        exchange(Method.POST, base + "/usage/calls", t, "application/x-ndjson", UsageFixture.call("own-n3", "inbound",
+                "+12125550123", "+14155550100", null, 0, "2026-11-20T11:00:00Z") + "\n");
+        exchange(Method.POST, base + "/usage/calls", t, "text/plain", "[]");
+        exchange(Method.POST, base + "/usage/calls", t, "application/json", "[]");
+        exchange(Method.POST, base + "/usage/sms", t, "application/json", """
+                [{"message_id":"own-s1","direction":"outbound","from_number":"+14155550100","to_number":"+12125550123",
+                  "sent_time":"2026-11-20T08:00:00Z","segments":null,"text_length":12,"encoding":"gsm7","message_type":null}]""");
+        exchange(Method.GET, base + "/usage/calls/own-n1", t, null, null);
+        exchange(Method.GET, base + "/usage/calls/none", t, null, null);
+        exchange(Method.GET, base + "/plan_audit?limit=0", t, null, null);
+        exchange(Method.GET, "/api/v1/accounts/" + sub.id() + "/plan_discount", t, null, null);
+        exchange(Method.GET, missing + "/plan_discount", t, null, null);
+        exchange(Method.PUT, base + "/plan_discount", t, "application/json", "{\"percent\":100}");
+        exchange(Method.GET, "/v2/accounts?page_size=5", t, null, null);
+        exchange(Method.GET, "/v2/phone/reports/call_charges?from=2026-11-01&to=2026-11-20", t, null, null);
+        exchange(Method.GET, "/v2/phone/reports/call_charges?from=2026-11-01", t, null, null);
+        exchange(Method.GET, "/v2/phone/reports/call_charges?page_size=%00", t, null, null);
+        exchange(Method.PATCH, "/v2/accounts/" + sub.id() + "/options", t, "application/json",
+                "{\"billing_auto_renew\":true,\"ignored_by_zoom\":1}");
+        exchange(Method.PATCH, "/v2/accounts/" + sub.id() + "/billing", t, "application/json", "{\"city\":\"Reno\\u0000\"}");
+        exchange(Method.PATCH, "/v2/accounts/" + sub.id() + "/options", sub.token(), "application/json", "{}");
+        exchange(Method.DELETE, "/v2/accounts/" + sub.id(), sub.token(), null, null);
     }
 }
