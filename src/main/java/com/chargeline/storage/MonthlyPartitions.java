@@ -1,7 +1,10 @@
 package com.chargeline.storage;
 
 import java.time.YearMonth;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -10,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * advisory lock, and never inside an ingestion batch.
  */
 public final class MonthlyPartitions {
-    private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    /** The partitions known to exist, per database (by identity: a hash of the pool could name two databases). */
+    private static final Map<Database, Set<String>> KNOWN = Collections.synchronizedMap(new WeakHashMap<>());
 
     private MonthlyPartitions() {
     }
@@ -18,8 +22,8 @@ public final class MonthlyPartitions {
     public static void ensure(Database db, String table, Set<YearMonth> months) {
         for (var month : months) {
             var name = table + "_" + month.getYear() + "_" + String.format("%02d", month.getMonthValue());
-            var key = db.dataSource().hashCode() + ":" + name;
-            if (KNOWN.contains(key)) {
+            var known = KNOWN.computeIfAbsent(db, d -> ConcurrentHashMap.newKeySet());
+            if (known.contains(name)) {
                 continue;
             }
             if (!table.matches("[a-z_]+")) {
@@ -32,7 +36,7 @@ public final class MonthlyPartitions {
                         + month.plusMonths(1).atDay(1) + " 00:00:00+00')");
                 return null;
             });
-            KNOWN.add(key);
+            known.add(name);
         }
     }
 }
