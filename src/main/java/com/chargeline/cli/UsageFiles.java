@@ -78,15 +78,35 @@ final class UsageFiles {
     }
 
     static Parsed<CallRecord> nativeCalls(Reader in) throws IOException {
-        return parse(in, true, row -> new CallRecord(get(row, "call_log_id"),
+        return parse(in, true, row -> talkFits(new CallRecord(get(row, "call_log_id"),
                 new CallRecord.Parties(get(row, "direction"), get(row, "caller_number"), get(row, "callee_number"),
                         get(row, "extension_number")),
                 new CallRecord.Timing(time(row, "start_time"), time(row, "answer_time"), time(row, "end_time"),
                         number(row, "duration_seconds", Long.MAX_VALUE)),
-                new CallRecord.Outcome(get(row, "result"), get(row, "service_type"), "true".equalsIgnoreCase(get(row, "call_center"))),
+                new CallRecord.Outcome(get(row, "result"), get(row, "service_type"), bool(row, "call_center")),
                 new CallRecord.Attribution(get(row, "calling_party_name"), get(row, "cost_center"), get(row, "employee_id"),
                         get(row, "department"), get(row, "billing_number"), get(row, "billing_account_id"),
-                        get(row, "caller_billing_number"), get(row, "callee_billing_number"), get(row, "forward_number_billing"))));
+                        get(row, "caller_billing_number"), get(row, "callee_billing_number"), get(row, "forward_number_billing")))));
+    }
+
+    /** A call whose talk time, derived from answer_time to end_time when no duration is given, fits the database's integer. */
+    private static CallRecord talkFits(CallRecord call) {
+        if (call.talkSeconds() > Integer.MAX_VALUE) {
+            throw new BadValue("answer_time", "answer_time to end_time is " + call.talkSeconds()
+                    + " seconds of talk time, more than the database stores (" + Integer.MAX_VALUE + ")");
+        }
+        return call;
+    }
+
+    private static boolean bool(CSVRecord row, String column) {
+        var value = get(row, column);
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new BadValue(column, quoted(value) + " is not true or false");
     }
 
     static Parsed<SmsRecord> nativeSms(Reader in) throws IOException {

@@ -186,17 +186,21 @@ class ImportCommandTest {
             assertThat(result.reason()).contains("3 bad row(s)").endsWith("nothing imported");
 
             var calls = Files.writeString(dir.resolve("calls.csv"), """
-                    call_log_id,direction,caller_number,callee_number,end_time,duration_seconds
+                    call_log_id,direction,caller_number,callee_number,end_time,duration_seconds,answer_time,call_center
                     a,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,12s
                     b,sideways,+14155550100,+12125550123,2026-11-20T10:00:00Z,10
                     c,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,9999999
                     d,outbound,+14155550100,+12125550123,0000-12-31T23:00:00Z,
+                    e,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,,0001-01-01T00:00:00Z,
+                    f,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,,,maybe
                     """);
             assertThat(importFile(server, master, calls, "calls").err()).contains(
                     "line 2, column duration_seconds: \"12s\" is not a whole number",
                     "line 3, column direction: Required: inbound or outbound.",
                     "line 4, column duration_seconds: Must be from 0 to 172800.",
-                    "line 5, column end_time: \"0000-12-31T23:00:00Z\" is outside the years 1 to 9999");
+                    "line 5, column end_time: \"0000-12-31T23:00:00Z\" is outside the years 1 to 9999",
+                    "line 6, column answer_time: answer_time to end_time is 63", "more than the database stores (2147483647)",
+                    "line 7, column call_center: \"maybe\" is not true or false");
 
             var sms = Files.writeString(dir.resolve("sms.csv"), """
                     message_id,direction,from_number,to_number,sent_time,text_length,encoding
@@ -239,5 +243,21 @@ class ImportCommandTest {
             assertThat(result.exit()).isEqualTo(2);
             assertThat(result.reason()).isEqualTo("chargeline: no account " + missing);
         }
+    }
+
+    @Test
+    void lines_are_the_file_s_lines_when_a_quoted_value_spans_several() throws Exception {
+        var parsed = UsageFiles.nativeCalls(new StringReader("""
+                call_log_id,direction,caller_number,callee_number,end_time,calling_party_name
+                a,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,"Ada
+                Lovelace"
+                b,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,Ada
+                c,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,"x\0y"
+                b,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,Ada
+                """));
+        assertThat(parsed.lines()).containsExactly(2L, 4L, 6L);
+        assertThat(ImportCheck.check(parsed, ImportCheck.nativeCalls(java.time.Clock.systemUTC()))).extracting(Object::toString)
+                .containsExactly("line 5, column calling_party_name: contains a NUL character, which PostgreSQL cannot store",
+                        "line 6, column call_log_id: the id b is also on line 4 (ids must be unique in a file)");
     }
 }
