@@ -37,6 +37,9 @@ public final class BenchCommand extends ParentCommand {
             if (calls < 0 || sms < 0) {
                 throw new UsageError("--calls and --sms must not be negative");
             }
+            if (month.isAfter(YearMonth.now(Clock.systemUTC()))) {
+                throw new UsageError("--month " + month + " has not started yet");
+            }
             try (var store = Storage.open(storage.target(), null)) {
                 var wiring = new Wiring(store.database(), Clock.systemUTC(),
                         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null);

@@ -24,6 +24,10 @@ public final class ChargelineCommand extends ParentCommand {
     public static CommandLine commandLine() {
         var cl = new CommandLine(new ChargelineCommand());
         Converters.register(cl);
+        // Account ids are URL-safe base64 and may start with '-': "-VzZ..." must stay the value of --account, not
+        // become -V (version) clustered with more short options.
+        cl.setPosixClusteredShortOptionsAllowed(false);
+        cl.setAllowOptionsAsOptionParameters(true);
         cl.setParameterExceptionHandler((e, args) -> {
             var err = e.getCommandLine().getErr();
             err.println("chargeline: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()

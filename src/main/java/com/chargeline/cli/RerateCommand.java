@@ -26,6 +26,9 @@ public final class RerateCommand implements Runnable {
     @Override
     public void run() {
         var id = UsageError.accountId(account);
+        if (to.isBefore(from)) {
+            throw new UsageError("--to " + to + " is before --from " + from);
+        }
         try (var store = Storage.open(storage.target(), null)) {
             var wiring = new Wiring(store.database(), Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null);
             UsageError.requireAccount(wiring.accountQueries, id);

@@ -78,8 +78,20 @@ class ChargelineCommandTest {
                 "'2024-02-30' is not a date (YYYY-MM-DD)");
         assertUsageError(run("bench", "seed", "--account", id, "--month", "2024-13"), "--month 2024-13",
                 "'2024-13' is not a month (YYYY-MM)");
+        assertUsageError(run("bench", "seed", "--account", id, "--month", "2999-01", "--data-dir", "/nonexistent/never-created"),
+                "--month 2999-01", "--month 2999-01 has not started yet");
+        assertUsageError(run("rerate", "--account", id, "--from", "2024-02-01", "--to", "2024-01-31", "--data-dir",
+                "/nonexistent/never-created"), "--to before --from", "--to 2024-01-31 is before --from 2024-02-01");
         assertUsageError(run("import", "calls", "x.csv", "--account", id, "--format", "asterisk", "--timezone", "Mars/Olympus"),
                 "--timezone Mars/Olympus", "'Mars/Olympus' is not a time zone");
+    }
+
+    @Test
+    void an_account_id_may_start_with_a_dash() {
+        for (var id : new String[] {"-VzZFX2VRRiooWJ9px0BXg", "-hzZFX2VRRiooWJ9px0BXg", "--zZFX2VRRiooWJ9px0BXg"}) {
+            assertUsageError(run("client", "list", "--account", id, "--data-dir", "/nonexistent/never-created", "--db-url", ""),
+                    id, "/nonexistent/never-created is not a Chargeline data dir");
+        }
     }
 
     @Test
