@@ -186,7 +186,8 @@ final class UsageFiles {
                     }
                     row = rows.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    problems.add(new Problem(line, null, "not valid CSV (" + e.getMessage() + "); nothing after it was read"));
+                    var reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                    problems.add(new Problem(line, null, "not valid CSV (" + reason + "); nothing after it was read"));
                     break;
                 }
                 boolean clean = true;

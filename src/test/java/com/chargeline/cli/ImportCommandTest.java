@@ -260,4 +260,16 @@ class ImportCommandTest {
                 .containsExactly("line 5, column calling_party_name: contains a NUL character, which PostgreSQL cannot store",
                         "line 6, column call_log_id: the id b is also on line 4 (ids must be unique in a file)");
     }
+
+    @Test
+    void a_row_that_is_not_csv_is_named_by_its_line() throws Exception {
+        var parsed = UsageFiles.nativeCalls(new StringReader("""
+                call_log_id,direction,caller_number,callee_number,end_time
+                a,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z
+                "b"x,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z
+                """));
+        assertThat(parsed.problems()).hasSize(1);
+        assertThat(parsed.problems().getFirst().toString()).startsWith("line 3: not valid CSV (")
+                .endsWith("); nothing after it was read").doesNotContain("java.", "Exception");
+    }
 }
