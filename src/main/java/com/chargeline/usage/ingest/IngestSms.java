@@ -55,7 +55,7 @@ public final class IngestSms {
     }
 
     public IngestCalls.Result ingest(AccountId accountId, List<SmsRecord> records) {
-        SmsValidation.validate(records, clock);
+        validate(records);
         var account = accounts.find(accountId).orElseThrow();
         var prices = decks.priceListFor(accountId).orElseThrow(IngestCalls::noDeck);
         var zone = ZoneId.of(account.profile().timeZone());
@@ -147,6 +147,10 @@ public final class IngestSms {
         var error = units < 0 ? "no " + r.type() + " " + r.direction() + " rate for " + farNumber.region() + " in deck "
                 + info.name() + " v" + info.version() : "";
         return new Priced(segments, units, farNumber.region(), error);
+    }
+
+    private void validate(List<SmsRecord> records) {
+        SmsValidation.validate(records, clock);
     }
 
     private static String pick(String given, String fallback) {
