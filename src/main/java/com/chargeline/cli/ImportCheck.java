@@ -54,10 +54,10 @@ final class ImportCheck {
                 ImportCheck::asteriskColumn);
     }
 
-    /** The Master.csv column an API field of a call was read from. */
+    /** The Master.csv column an API field of a call was read from (null: the whole row, for a digest id). */
     static String asteriskColumn(CallRecord r, String field) {
         return switch (field) {
-            case "call_log_id" -> r.callLogId() != null && r.callLogId().startsWith("ast-") ? "(whole row)" : "uniqueid";
+            case "call_log_id" -> r.callLogId() != null && r.callLogId().startsWith("ast-") ? null : "uniqueid";
             case "direction", "caller_number" -> "src";
             case "callee_number" -> "dst";
             case "extension_number" -> r.parties().outbound() ? "src" : "dst";
@@ -84,8 +84,10 @@ final class ImportCheck {
             }
             var first = seen.putIfAbsent(id, lines.get(i));
             if (first != null) {
-                problems.add(new UsageFiles.Problem(lines.get(i), rules.column().apply(r, rules.idField()),
-                        "the id " + id + " is also on line " + first + " (ids must be unique in a file)"));
+                var column = rules.column().apply(r, rules.idField());
+                problems.add(new UsageFiles.Problem(lines.get(i), column, column == null
+                        ? "repeats line " + first + " (a row without a uniqueid is identified by all its fields)"
+                        : "the id " + id + " is also on line " + first + " (ids must be unique in a file)"));
             }
         }
         for (int from = 0; from < records.size(); from += BATCH) {

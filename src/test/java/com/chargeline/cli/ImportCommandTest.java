@@ -272,4 +272,13 @@ class ImportCommandTest {
         assertThat(parsed.problems().getFirst().toString()).startsWith("line 3: not valid CSV (")
                 .endsWith("); nothing after it was read").doesNotContain("java.", "Exception");
     }
+
+    @Test
+    void an_asterisk_row_repeated_without_a_uniqueid_is_named_as_a_repeat() throws Exception {
+        var row = "\"\",\"1017\",\"2126903306\",\"from-internal\",\"\",\"PJSIP/1017-1\",\"\",\"Dial\",\"\",\"2026-11-19 06:26:59\","
+                + "\"2026-11-19 06:27:05\",\"2026-11-19 06:31:05\",246,240,\"ANSWERED\",\"DOCUMENTATION\"\n";
+        var parsed = UsageFiles.asteriskCalls(new StringReader(row + row), java.time.ZoneOffset.UTC);
+        assertThat(ImportCheck.check(parsed, ImportCheck.asteriskCalls(java.time.Clock.systemUTC()))).extracting(Object::toString)
+                .containsExactly("line 2: repeats line 1 (a row without a uniqueid is identified by all its fields)");
+    }
 }
