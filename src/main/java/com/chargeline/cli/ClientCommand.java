@@ -4,6 +4,7 @@ import com.chargeline.accounts.AccountQueries;
 import com.chargeline.accounts.ApiClientQueries;
 import com.chargeline.accounts.ManageApiClients;
 import com.chargeline.accounts.RevokeApiClient;
+import com.chargeline.common.error.Invalid;
 import com.chargeline.common.error.NotFound;
 import com.chargeline.storage.Storage;
 import java.time.Clock;
@@ -39,8 +40,13 @@ public final class ClientCommand extends ParentCommand {
             var id = UsageError.accountId(account);
             try (var store = Storage.open(storage.target(), null)) {
                 UsageError.requireAccount(new AccountQueries(store.database()), id);
-                var created = new ManageApiClients(store.database(), Clock.systemUTC())
-                        .create(id, scopes == null ? List.of() : scopes, name);
+                ManageApiClients.NewClient created;
+                try {
+                    created = new ManageApiClients(store.database(), Clock.systemUTC())
+                            .create(id, scopes == null ? List.of() : scopes, name);
+                } catch (Invalid e) {
+                    throw new UsageError(CliErrors.describe(e));
+                }
                 System.out.println("account_id:    " + id.wire());
                 System.out.println("client_id:     " + created.client().clientId());
                 System.out.println("client_secret: " + created.clientSecret());

@@ -86,4 +86,18 @@ class ClientCommandTest {
                     });
         }
     }
+
+    @Test
+    void refused_option_values_of_client_create_and_account_create_master_are_bad_usage() {
+        try (var server = new TestServer()) {
+            var master = server.master("Scoped");
+            var scopes = client(server, "create", "--account", master.id(), "--scopes", "no:such:scope");
+            assertThat(scopes.exit()).isEqualTo(2);
+            assertThat(scopes.reason()).isEqualTo("chargeline: Unknown scope: no:such:scope.");
+            var account = CliRun.of("account", "create-master", "--name", "N", "--email", "n@example.com", "--first-name", "F",
+                    "--last-name", "L", "--country", "XX", "--db-url", server.dbUrl, "--db-user", "postgres");
+            assertThat(account.exit()).isEqualTo(2);
+            assertThat(account.reason()).isEqualTo("chargeline: Invalid country parameter: XX.");
+        }
+    }
 }
