@@ -2,9 +2,11 @@ package com.chargeline;
 
 import com.chargeline.accounts.AccountAccess;
 import com.chargeline.accounts.AccountQueries;
+import com.chargeline.accounts.ApiClientQueries;
 import com.chargeline.accounts.CreateAccount;
 import com.chargeline.accounts.DisassociateSubAccount;
 import com.chargeline.accounts.ManageApiClients;
+import com.chargeline.accounts.RevokeApiClient;
 import com.chargeline.accounts.UpdateAccountOptions;
 import com.chargeline.accounts.UpdateBillingContact;
 import com.chargeline.accounts.directory.ManageDirectory;
@@ -62,6 +64,8 @@ public final class Wiring {
     public final UpdateAccountOptions updateAccountOptions;
     public final DisassociateSubAccount disassociateSubAccount;
     public final ManageApiClients apiClients;
+    public final ApiClientQueries apiClientQueries;
+    public final RevokeApiClient revokeApiClient;
     public final AccessTokens accessTokens;
     public final PageTokens pageTokens;
     public final BearerAuth bearerAuth;
@@ -94,6 +98,8 @@ public final class Wiring {
         this.updateAccountOptions = new UpdateAccountOptions(db);
         this.disassociateSubAccount = new DisassociateSubAccount(db, clock);
         this.apiClients = new ManageApiClients(db, clock);
+        this.apiClientQueries = new ApiClientQueries(db);
+        this.revokeApiClient = new RevokeApiClient(db, clock);
         this.accessTokens = new AccessTokens(SigningKeys.loadOrCreate(db, "access_token", 64, clock), clock);
         this.pageTokens = new PageTokens(SigningKeys.loadOrCreate(db, "page_token", 32, clock), clock);
         this.bearerAuth = new BearerAuth(accessTokens, apiClients);

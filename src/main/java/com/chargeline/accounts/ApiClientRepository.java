@@ -35,6 +35,15 @@ public interface ApiClientRepository {
     @RegisterRowMapper(StoredClientMapper.class)
     Optional<StoredClient> findActive(@Bind("clientId") String clientId);
 
+    /** Every client of the account, revoked ones too, oldest first. */
+    @SqlQuery
+    @RegisterRowMapper(ListedMapper.class)
+    List<ApiClientQueries.Listed> listForAccount(@Bind("accountId") UUID accountId);
+
+    /** Whether the account's client is revoked (empty: no such client), locking its row. */
+    @SqlQuery
+    Optional<Boolean> lockRevoked(@Bind("accountId") UUID accountId, @Bind("clientId") String clientId);
+
     @SqlUpdate
     int revoke(@Bind("accountId") UUID accountId, @Bind("clientId") String clientId, @Bind("at") Instant at);
 
@@ -47,6 +56,17 @@ public interface ApiClientRepository {
                     Arrays.asList(scopes), rs.getString("name"),
                     rs.getObject("created_at", OffsetDateTime.class).toInstant());
             return new StoredClient(client, rs.getBytes("secret_salt"), rs.getBytes("secret_hash"));
+        }
+    }
+
+    /** Maps a row of {@code listForAccount}. */
+    final class ListedMapper implements RowMapper<ApiClientQueries.Listed> {
+        @Override
+        public ApiClientQueries.Listed map(ResultSet rs, StatementContext ctx) throws SQLException {
+            var scopes = (String[]) rs.getArray("scopes").getArray();
+            var revoked = rs.getObject("revoked_at", OffsetDateTime.class);
+            return new ApiClientQueries.Listed(rs.getString("client_id"), rs.getString("name"), Arrays.asList(scopes),
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant(), revoked == null ? null : revoked.toInstant());
         }
     }
 }

@@ -47,9 +47,9 @@ public final class ManageApiClients {
         return findActive(clientId).map(ApiClientRepository.StoredClient::client);
     }
 
+    /** Kept for existing callers; {@link RevokeApiClient} is the use case. */
     public boolean revoke(AccountId accountId, String clientId) {
-        return db.inTransaction(h -> h.attach(ApiClientRepository.class)
-                .revoke(accountId.value(), clientId, clock.instant())) > 0;
+        return new RevokeApiClient(db, clock).revoke(accountId, clientId);
     }
 
     private Optional<ApiClientRepository.StoredClient> findActive(String clientId) {

@@ -5,6 +5,8 @@ import com.chargeline.accounts.AccountOptions;
 import com.chargeline.accounts.ClientSecrets;
 import com.chargeline.accounts.CreateAccount;
 import com.chargeline.accounts.NewAccount;
+import com.chargeline.common.error.Conflict;
+import com.chargeline.common.error.Invalid;
 import com.chargeline.storage.Storage;
 import java.time.Clock;
 import picocli.CommandLine.Command;
@@ -36,9 +38,14 @@ public final class AccountCommand extends ParentCommand {
         @Override
         public void run() {
             try (var store = Storage.open(storage.target(), null)) {
-                var account = new CreateAccount(store.database(), Clock.systemUTC()).createMaster(new NewAccount(
-                        new Account.Owner(null, email, firstName, lastName), ClientSecrets.newSecret(), name,
-                        AccountOptions.defaults(), country, NewAccount.Extras.none()));
+                Account account;
+                try {
+                    account = new CreateAccount(store.database(), Clock.systemUTC()).createMaster(new NewAccount(
+                            new Account.Owner(null, email, firstName, lastName), ClientSecrets.newSecret(), name,
+                            AccountOptions.defaults(), country, NewAccount.Extras.none()));
+                } catch (Invalid | Conflict e) {
+                    throw new UsageError(CliErrors.describe(e));
+                }
                 System.out.println("account_id: " + account.id().wire());
                 System.out.println("Next: chargeline client create --account " + account.id().wire());
             }

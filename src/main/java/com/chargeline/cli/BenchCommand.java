@@ -1,7 +1,6 @@
 package com.chargeline.cli;
 
 import com.chargeline.Wiring;
-import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Storage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,17 +33,17 @@ public final class BenchCommand extends ParentCommand {
 
         @Override
         public void run() {
-            var id = AccountId.parse(account).orElseThrow(() ->
-                    new IllegalArgumentException("--account must be a 22-character account id, got '" + account + "'"));
+            var id = UsageError.accountId(account);
             if (calls < 0 || sms < 0) {
-                throw new IllegalArgumentException("--calls and --sms must not be negative");
+                throw new UsageError("--calls and --sms must not be negative");
+            }
+            if (month.isAfter(YearMonth.now(Clock.systemUTC()))) {
+                throw new UsageError("--month " + month + " has not started yet");
             }
             try (var store = Storage.open(storage.target(), null)) {
                 var wiring = new Wiring(store.database(), Clock.systemUTC(),
                         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null);
-                if (wiring.accountQueries.find(id).isEmpty()) {
-                    throw new IllegalArgumentException("no account " + account);
-                }
+                UsageError.requireAccount(wiring.accountQueries, id);
                 var started = System.nanoTime();
                 var summary = wiring.seedUsage.seed(id, month, calls, sms, (kind, done, total) -> {
                     double seconds = (System.nanoTime() - started) / 1e9;

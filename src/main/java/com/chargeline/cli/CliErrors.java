@@ -8,8 +8,21 @@ final class CliErrors {
     private CliErrors() {
     }
 
+    /** Whether {@code e} (or a cause) is bad usage rather than a failure while running. */
+    static boolean isUsage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UsageError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UsageError) {
+                return t.getMessage();
+            }
             if (t instanceof JavalinBindException) {
                 return "the port is already in use (" + t.getMessage() + "); pick another with --port";
             }

@@ -1,7 +1,11 @@
 package com.chargeline.cli;
 
+import com.chargeline.accounts.AccountQueries;
+import com.chargeline.accounts.ApiClientQueries;
 import com.chargeline.accounts.ManageApiClients;
-import com.chargeline.common.id.AccountId;
+import com.chargeline.accounts.RevokeApiClient;
+import com.chargeline.common.error.Invalid;
+import com.chargeline.common.error.NotFound;
 import com.chargeline.storage.Storage;
 import java.time.Clock;
 import java.util.List;
@@ -9,9 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code chargeline client create}: API clients for Server-to-Server OAuth. */
+/** {@code chargeline client create|list|revoke}: API clients for Server-to-Server OAuth. */
 @Command(name = "client", mixinStandardHelpOptions = true, description = "Manage API clients.",
-        subcommands = {ClientCommand.Create.class})
+        subcommands = {ClientCommand.Create.class, ClientCommand.ListClients.class, ClientCommand.Revoke.class})
 public final class ClientCommand extends ParentCommand {
 
     /** Creates a client and prints its secret once. */
@@ -33,16 +37,81 @@ public final class ClientCommand extends ParentCommand {
 
         @Override
         public void run() {
-            var id = AccountId.parse(account).orElseThrow(() ->
-                    new IllegalArgumentException("--account must be a 22-character account id, got '" + account + "'"));
+            var id = UsageError.accountId(account);
             try (var store = Storage.open(storage.target(), null)) {
-                var created = new ManageApiClients(store.database(), Clock.systemUTC())
-                        .create(id, scopes == null ? List.of() : scopes, name);
+                UsageError.requireAccount(new AccountQueries(store.database()), id);
+                ManageApiClients.NewClient created;
+                try {
+                    created = new ManageApiClients(store.database(), Clock.systemUTC())
+                            .create(id, scopes == null ? List.of() : scopes, name);
+                } catch (Invalid e) {
+                    throw new UsageError(CliErrors.describe(e));
+                }
                 System.out.println("account_id:    " + id.wire());
                 System.out.println("client_id:     " + created.client().clientId());
                 System.out.println("client_secret: " + created.clientSecret());
                 System.out.println("scopes:        " + String.join(" ", created.client().scopes()));
                 System.out.println("The secret is shown only now; Chargeline keeps only its hash.");
+            }
+        }
+    }
+
+    /** Lists an account's clients, revoked ones too. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List an account's API clients: client_id, name, scopes, created_at and whether it is active or revoked.")
+    public static final class ListClients implements Runnable {
+        @Mixin
+        StorageOptions storage;
+
+        @Option(names = "--account", required = true, paramLabel = "ID", description = "Account id (22 characters).")
+        String account;
+
+        @Override
+        public void run() {
+            var id = UsageError.accountId(account);
+            try (var store = Storage.open(storage.target(), null)) {
+                UsageError.requireAccount(new AccountQueries(store.database()), id);
+                var clients = new ApiClientQueries(store.database()).list(id);
+                if (clients.isEmpty()) {
+                    System.out.println("account " + id.wire() + " has no API clients");
+                    return;
+                }
+                System.out.println("client_id\tname\tscopes\tcreated_at\tstatus");
+                for (var c : clients) {
+                    System.out.println(c.clientId() + "\t" + (c.name().isEmpty() ? "-" : c.name()) + "\t"
+                            + String.join(",", c.scopes()) + "\t" + c.createdAt() + "\t"
+                            + (c.active() ? "active" : "revoked " + c.revokedAt()));
+                }
+            }
+        }
+    }
+
+    /** Revokes a client: no new tokens, and the tokens it holds stop working. */
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke an API client of an account: it gets no new tokens and its current tokens stop working.")
+    public static final class Revoke implements Runnable {
+        @Mixin
+        StorageOptions storage;
+
+        @Option(names = "--account", required = true, paramLabel = "ID", description = "Account id (22 characters).")
+        String account;
+
+        @Option(names = "--client", required = true, paramLabel = "CLIENT_ID", description = "The client_id to revoke.")
+        String client;
+
+        @Override
+        public void run() {
+            var id = UsageError.accountId(account);
+            try (var store = Storage.open(storage.target(), null)) {
+                UsageError.requireAccount(new AccountQueries(store.database()), id);
+                boolean revoked;
+                try {
+                    revoked = new RevokeApiClient(store.database(), Clock.systemUTC()).revoke(id, client);
+                } catch (NotFound e) {
+                    throw new UsageError("account " + id.wire() + " has no API client " + client);
+                }
+                System.out.println(revoked ? "revoked API client " + client + " of account " + id.wire()
+                        : "API client " + client + " of account " + id.wire() + " was already revoked; nothing changed");
             }
         }
     }

@@ -2,7 +2,6 @@ package com.chargeline.cli;
 
 import com.chargeline.Wiring;
 import com.chargeline.common.error.BillingException;
-import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Storage;
 import com.chargeline.usage.ingest.IngestCalls;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -59,7 +58,8 @@ public final class ImportCommand implements Runnable {
     @Option(names = "--format", defaultValue = "native-csv", converter = FormatConverter.class,
             description = "native-csv (default) or asterisk (Master.csv, calls only).")
     Format format;
-    @Option(names = "--timezone", defaultValue = "UTC", description = "Zone of Asterisk's local times (default: UTC).")
+    @Option(names = "--timezone", defaultValue = "UTC", paramLabel = "ZONE",
+            description = "Zone of Asterisk's local times (default: UTC).")
     ZoneId zone;
 
     /** Accepts the dashed names. */
@@ -76,41 +76,61 @@ public final class ImportCommand implements Runnable {
 
     @Override
     public void run() {
-        var id = AccountId.parse(account).orElseThrow(() ->
-                new IllegalArgumentException("--account must be a 22-character account id, got '" + account + "'"));
+        var id = UsageError.accountId(account);
         if (kind == Kind.sms && format == Format.asterisk) {
-            throw new IllegalArgumentException("Asterisk Master.csv holds calls only; use --format native-csv for sms");
+            throw new UsageError("Asterisk Master.csv holds calls only; use --format native-csv for sms");
         }
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("cannot read " + file);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UsageError("cannot read " + file);
         }
-        try (var store = Storage.open(storage.target(), null); var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            var wiring = new Wiring(store.database(), Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null);
-            if (wiring.accountQueries.find(id).isEmpty()) {
-                throw new IllegalArgumentException("no account " + account);
+        try (var store = Storage.open(storage.target(), null)) {
+            var clock = Clock.systemUTC();
+            var wiring = new Wiring(store.database(), clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null);
+            UsageError.requireAccount(wiring.accountQueries, id);
+            var encoding = ImportCheck.utf8(file);
+            if (encoding.isPresent()) {
+                throw refused(List.of(encoding.get()));
             }
-            if (kind == Kind.calls) {
-                var parsed = format == Format.asterisk ? UsageFiles.asteriskCalls(reader, zone) : UsageFiles.nativeCalls(reader);
-                importAll(parsed, records -> wiring.ingestCalls.ingest(id, records));
-            } else {
-                importAll(UsageFiles.nativeSms(reader), records -> wiring.ingestSms.ingest(id, records));
+            try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                if (kind == Kind.sms) {
+                    importAll(UsageFiles.nativeSms(reader), ImportCheck.nativeSms(clock),
+                            records -> wiring.ingestSms.ingest(id, records));
+                } else if (format == Format.asterisk) {
+                    importAll(UsageFiles.asteriskCalls(reader, zone), ImportCheck.asteriskCalls(clock),
+                            records -> wiring.ingestCalls.ingest(id, records));
+                } else {
+                    importAll(UsageFiles.nativeCalls(reader), ImportCheck.nativeCalls(clock),
+                            records -> wiring.ingestCalls.ingest(id, records));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private <T> void importAll(UsageFiles.Parsed<T> parsed, Function<List<T>, IngestCalls.Result> ingest) {
-        if (!parsed.errors().isEmpty()) {
-            parsed.errors().forEach(System.err::println);
-            throw new IllegalArgumentException(parsed.errors().size() + " bad row(s) in " + file + "; nothing imported");
+    /** Prints the first hundred problems and says that nothing was imported. */
+    private IllegalArgumentException refused(List<UsageFiles.Problem> problems) {
+        problems.stream().limit(100).forEach(System.err::println);
+        if (problems.size() > 100) {
+            System.err.println("... and " + (problems.size() - 100) + " more");
+        }
+        long rows = problems.stream().map(UsageFiles.Problem::line).distinct().count();
+        return new IllegalArgumentException(rows + " bad row(s) in " + file + ", each named above with its line and column; "
+                + "nothing imported");
+    }
+
+    private <T> void importAll(UsageFiles.Parsed<T> parsed, ImportCheck.Rules<T> rules,
+                               Function<List<T>, IngestCalls.Result> ingest) {
+        var problems = ImportCheck.check(parsed, rules);
+        if (!problems.isEmpty()) {
+            throw refused(problems);
         }
         var records = parsed.records();
         int accepted = 0;
         int duplicates = 0;
         int ratingErrors = 0;
-        for (int from = 0; from < records.size(); from += 10_000) {
-            var batch = records.subList(from, Math.min(records.size(), from + 10_000));
+        for (int from = 0; from < records.size(); from += ImportCheck.BATCH) {
+            var batch = records.subList(from, Math.min(records.size(), from + ImportCheck.BATCH));
             IngestCalls.Result result;
             try {
                 result = ingest.apply(batch);
@@ -125,7 +145,7 @@ public final class ImportCommand implements Runnable {
             ratingErrors += result.ratingErrors().size();
             result.ratingErrors().stream().limit(20).forEach(r -> System.err.println("rating error, " + r.callLogId() + ": " + r.reason()));
             System.err.printf("imported %d/%d records (accepted %d, duplicates %d, rating errors %d)%n",
-                    Math.min(records.size(), from + 10_000), records.size(), accepted, duplicates, ratingErrors);
+                    Math.min(records.size(), from + ImportCheck.BATCH), records.size(), accepted, duplicates, ratingErrors);
         }
         System.out.printf("%s: %d records, %d accepted, %d duplicates skipped, %d stored with rating errors%n", file,
                 records.size(), accepted, duplicates, ratingErrors);

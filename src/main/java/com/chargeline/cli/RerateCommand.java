@@ -1,7 +1,6 @@
 package com.chargeline.cli;
 
 import com.chargeline.Wiring;
-import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Storage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -26,13 +25,13 @@ public final class RerateCommand implements Runnable {
 
     @Override
     public void run() {
-        var id = AccountId.parse(account).orElseThrow(() ->
-                new IllegalArgumentException("--account must be a 22-character account id, got '" + account + "'"));
+        var id = UsageError.accountId(account);
+        if (to.isBefore(from)) {
+            throw new UsageError("--to " + to + " is before --from " + from);
+        }
         try (var store = Storage.open(storage.target(), null)) {
             var wiring = new Wiring(store.database(), Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null);
-            if (wiring.accountQueries.find(id).isEmpty()) {
-                throw new IllegalArgumentException("no account " + account);
-            }
+            UsageError.requireAccount(wiring.accountQueries, id);
             var result = wiring.rerateCalls.rerate(id, from, to);
             System.out.printf("re-rated %d calls from %s to %s (exclusive): %d changed, total %s -> %s%n", result.calls(),
                     result.fromMonth(), result.toMonthExclusive(), result.changed(), result.before().toPlainString(),

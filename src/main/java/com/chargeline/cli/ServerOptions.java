@@ -22,8 +22,11 @@ public final class ServerOptions {
 
     App.Config config(StorageOptions storage) {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
+            throw new UsageError("--port must be from 0 to 65535, got " + port);
         }
-        return new App.Config(storage.target(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC());
+        if (maxBodyBytes < 1) {
+            throw new UsageError("--max-body-bytes must be at least 1, got " + maxBodyBytes);
+        }
+        return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC());
     }
 }

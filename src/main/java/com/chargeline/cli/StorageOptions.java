@@ -1,6 +1,7 @@
 package com.chargeline.cli;
 
 import com.chargeline.storage.Storage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -23,10 +24,26 @@ public final class StorageOptions {
             description = "Password for --db-url (env CHARGELINE_DB_PASSWORD).")
     String dbPassword;
 
+    /**
+     * The database of a command that works on existing data: with no {@code --db-url}, the data dir
+     * must hold an initialised embedded PostgreSQL (DIR/pg/PG_VERSION), else this is a usage error
+     * (only {@code serve} and {@code demo} create one, see {@link #serverTarget()}).
+     */
     Storage.Target target() {
+        var target = serverTarget();
+        if (target.dbUrl() == null && !Files.isRegularFile(target.dataDir().resolve("pg").resolve("PG_VERSION"))) {
+            throw new UsageError(target.dataDir() + " is not a Chargeline data dir (no pg/PG_VERSION in it); run "
+                    + "'chargeline serve' or 'chargeline demo' once with --data-dir " + target.dataDir()
+                    + " to create it, or pass --db-url");
+        }
+        return target;
+    }
+
+    /** The database of {@code serve} and {@code demo}, which create the embedded one on first use. */
+    Storage.Target serverTarget() {
         var url = dbUrl == null || dbUrl.isBlank() ? null : dbUrl;
         if (url != null && !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got " + url);
+            throw new UsageError("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got " + url);
         }
         return new Storage.Target(dataDir.toAbsolutePath().normalize(), url, dbUser, dbPassword, Map.of());
     }
