@@ -11,6 +11,7 @@ import com.chargeline.accounts.UpdateAccountOptions;
 import com.chargeline.accounts.UpdateBillingContact;
 import com.chargeline.accounts.directory.ManageDirectory;
 import com.chargeline.api.SystemEndpoints;
+import com.chargeline.api.v1.NativeApiClientEndpoints;
 import com.chargeline.api.v1.NativeDeckEndpoints;
 import com.chargeline.api.v1.NativeDirectoryEndpoints;
 import com.chargeline.api.v1.NativePlanEndpoints;
@@ -143,6 +144,7 @@ public final class Wiring {
                 new NativePlanEndpoints(access, managePlans, mapper),
                 new NativeUsageEndpoints(access, ingestCalls, ingestSms, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDecks, mapper),
+                new NativeApiClientEndpoints(access, apiClientQueries, apiClients, revokeApiClient, mapper),
                 new NativeDirectoryEndpoints(access, directory, callingPlans, mapper));
     }
 }

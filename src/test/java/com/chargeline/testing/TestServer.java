@@ -24,10 +24,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(long maxBodyBytes) {
-        this.dbUrl = TestPostgres.newDatabase();
+        this(TestPostgres.newDatabase(), maxBodyBytes);
+    }
+
+    private TestServer(String dbUrl, long maxBodyBytes) {
+        this.dbUrl = dbUrl;
         var target = new Storage.Target(null, dbUrl, "postgres", null, Map.of());
         this.app = App.start(new App.Config(target, "127.0.0.1", 0, null, maxBodyBytes, clock));
         this.api = new Api(app.port());
+    }
+
+    /** A second server process-alike on this server's database (as a second node behind a load balancer would be). */
+    public TestServer secondNode() {
+        return new TestServer(dbUrl, 1_048_576);
     }
 
     /** An account with an API client and a live token. */
