@@ -17,7 +17,9 @@ final class JettyErrors extends ErrorHandler {
         var message = switch (status) {
             case HttpStatus.URI_TOO_LONG_414 -> "Request URI too long.";
             case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "Request headers too large.";
-            default -> "Bad request" + (reason == null || reason.isBlank() ? "." : ": " + reason + ".");
+            default -> reason == null || reason.isBlank() || reason.equalsIgnoreCase("Bad Request")
+                    ? "Bad request: the request line or URI cannot be read (a %00 or a broken percent-encoding?)."
+                    : "Bad request: " + reason + ".";
         };
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         var json = "{\"code\":" + status + ",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";

@@ -32,6 +32,10 @@ class HttpErrorsTest {
         var wrongMethod = server.api.send("PUT", "/v2/accounts", master.token(), "application/json", "{}");
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.json().get("code").asInt()).isEqualTo(405);
+
+        var beside = server.api.send("DELETE", "/oauth/other", null, null, null);
+        assertThat(beside.status()).isEqualTo(404);
+        assertThat(beside.json().get("code").asInt()).as("only the token endpoint answers in the OAuth shape").isEqualTo(404);
     }
 
     @Test

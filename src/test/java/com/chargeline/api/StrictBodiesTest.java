@@ -125,6 +125,28 @@ class StrictBodiesTest {
     }
 
     @Test
+    void csv_with_an_unbalanced_quote_is_a_400_naming_its_line() {
+        var deck = server.api.send("PUT", fx.path("/rate_decks/" + fx.deckId + "/rates"), token, "text/csv",
+                UsageFixture.DECK.replace("44,United Kingdom,", "44,\"United Kingdom,"));
+        assertThat(deck.status()).as(deck.body()).isEqualTo(400);
+        assertThat(deck.json().at("/errors/0/message").asText()).contains("Not a readable CSV file", "line");
+        var users = server.api.send("POST", fx.path("/users"), token, "text/csv", 
+                "name,email,extension_number,employee_id,department,cost_center,calling_plan,billing_account_id,phone_numbers\n"
+                        + "Ada,\"ada@example.com,1001,,,,,,\n");
+        assertThat(users.status()).as(users.body()).isEqualTo(400);
+        assertThat(users.json().at("/errors/0/message").asText()).contains("Not a readable CSV file");
+    }
+
+    @Test
+    void an_extension_held_by_another_user_is_a_400_not_a_500() {
+        var response = server.api.post(fx.path("/users"), token,
+                "[{\"name\":\"Eve\",\"email\":\"eve@example.com\",\"extension_number\":\"1001\"}]");
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("users[0].extension_number");
+        assertThat(response.json().at("/errors/0/message").asText()).contains("ada@example.com");
+    }
+
+    @Test
     void native_bodies_refuse_unknown_fields() {
         var response = server.api.send("PUT", "/api/v1/accounts/me/plan_discount", token, "application/json",
                 "{\"percent\":5,\"percnt\":7}");

@@ -2,6 +2,7 @@ package com.chargeline.accounts.directory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -35,6 +36,14 @@ public interface DirectoryRepository {
 
     @SqlQuery
     UUID userIdByEmail(@Bind("accountId") UUID accountId, @Bind("email") String email);
+
+    /** The user holding an extension of the account, if any. */
+    record ExtensionHolder(UUID userId, String email) {
+    }
+
+    @SqlQuery
+    @RegisterConstructorMapper(ExtensionHolder.class)
+    Optional<ExtensionHolder> extensionHolder(@Bind("accountId") UUID accountId, @Bind("extension") String extension);
 
     @SqlUpdate
     void upsertNumber(@Bind("accountId") UUID accountId, @Bind("number") String number, @Bind("userId") UUID userId,

@@ -70,6 +70,14 @@ public final class ManageDirectory {
                 }
                 var id = Optional.ofNullable(repo.userIdByEmail(account.value(), user.identity().email()))
                         .orElseGet(UUID::randomUUID);
+                var extension = user.identity().extensionNumber();
+                var holder = extension == null ? Optional.<DirectoryRepository.ExtensionHolder>empty()
+                        : repo.extensionHolder(account.value(), extension).filter(x -> !x.userId().equals(id));
+                if (holder.isPresent()) {
+                    errors.add(new FieldError("users[" + i + "].extension_number",
+                            "Extension " + extension + " belongs to another user (" + holder.get().email() + ")."));
+                    continue;
+                }
                 repo.upsertUser(account.value(), id, user.identity().email(), user.identity().name(),
                         user.identity().extensionNumber(), at.employeeId(), at.department(), at.costCenter(),
                         at.callingPlan().isEmpty() ? null : at.callingPlan(),

@@ -144,9 +144,10 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
                         numbers));
             }
             return users;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            var reason = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
             throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(),
-                    List.of(new FieldError("body", "Not a readable CSV file: " + e.getMessage())));
+                    List.of(new FieldError("body", "Not a readable CSV file: " + reason.getMessage())));
         }
     }
 

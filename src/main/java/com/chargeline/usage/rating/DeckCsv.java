@@ -125,6 +125,35 @@ public final class DeckCsv {
         }
     }
 
+    /** Commons CSV reports a row it cannot read (an unbalanced quote) while iterating, as an unchecked I/O error. */
+    private static java.util.Iterator<CSVRecord> unreadableAsInvalid(java.util.Iterator<CSVRecord> rows) {
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return rows.hasNext();
+                } catch (java.io.UncheckedIOException e) {
+                    throw notCsv(e);
+                }
+            }
+
+            @Override
+            public CSVRecord next() {
+                try {
+                    return rows.next();
+                } catch (java.io.UncheckedIOException e) {
+                    throw notCsv(e);
+                }
+            }
+        };
+    }
+
+    private static Invalid notCsv(java.io.UncheckedIOException e) {
+        var cause = e.getCause() == null ? e : e.getCause();
+        return new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(),
+                List.of(new FieldError("body", "Not a readable CSV file: " + cause.getMessage())));
+    }
+
     private static Iterable<CSVRecord> records(Reader in, List<String> columns) {
         try {
             var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
@@ -134,7 +163,7 @@ public final class DeckCsv {
                 throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError(
                         "header", "The header must be exactly: " + String.join(",", columns) + " (got " + String.join(",", header) + ").")));
             }
-            return parser;
+            return () -> unreadableAsInvalid(parser.iterator());
         } catch (IOException | IllegalArgumentException e) {
             throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(),
                     List.of(new FieldError("body", "Not a readable CSV file: " + e.getMessage())));
