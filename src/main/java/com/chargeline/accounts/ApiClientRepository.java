@@ -40,9 +40,9 @@ public interface ApiClientRepository {
     @RegisterRowMapper(ListedMapper.class)
     List<ApiClientQueries.Listed> listForAccount(@Bind("accountId") UUID accountId);
 
-    /** Whether the account's client is revoked (empty: no such client), locking its row. */
+    /** Whether the account's client is revoked (empty: no such client). */
     @SqlQuery
-    Optional<Boolean> lockRevoked(@Bind("accountId") UUID accountId, @Bind("clientId") String clientId);
+    Optional<Boolean> isRevoked(@Bind("accountId") UUID accountId, @Bind("clientId") String clientId);
 
     @SqlUpdate
     int revoke(@Bind("accountId") UUID accountId, @Bind("clientId") String clientId, @Bind("at") Instant at);

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 /** Creates API clients (the secret is shown once, then only its hash is kept) and checks credentials. */
 public final class ManageApiClients {
+    /** The longest label a client may have. */
+    public static final int MAX_NAME = 100;
     private final Database db;
     private final Clock clock;
 
@@ -21,6 +23,11 @@ public final class ManageApiClients {
     }
 
     public NewClient create(AccountId accountId, Collection<String> requestedScopes, String name) {
+        if (name != null && name.length() > MAX_NAME) {
+            throw new com.chargeline.common.error.Invalid(com.chargeline.common.error.ErrorCode.VALIDATION_FAILED,
+                    "Validation Failed.", java.util.Map.of(), java.util.List.of(new com.chargeline.common.error.FieldError(
+                            "name", "At most " + MAX_NAME + " characters.")));
+        }
         return db.inTransaction(h -> {
             var account = h.attach(AccountRepository.class).findById(accountId.value())
                     .orElseThrow(() -> AccountAccess.notFound(accountId.wire()));
@@ -48,9 +55,6 @@ public final class ManageApiClients {
     }
 
     /** Kept for existing callers; {@link RevokeApiClient} is the use case. */
-    public boolean revoke(AccountId accountId, String clientId) {
-        return new RevokeApiClient(db, clock).revoke(accountId, clientId);
-    }
 
     private Optional<ApiClientRepository.StoredClient> findActive(String clientId) {
         return db.withRepository(ApiClientRepository.class, r -> r.findActive(clientId));

@@ -24,8 +24,13 @@ public final class RevokeApiClient {
     public boolean revoke(AccountId accountId, String clientId) {
         return db.inTransaction(h -> {
             var repo = h.attach(ApiClientRepository.class);
-            boolean revoked = repo.lockRevoked(accountId.value(), clientId).orElseThrow(() -> notFound(clientId));
-            return !revoked && repo.revoke(accountId.value(), clientId, clock.instant()) > 0;
+            if (repo.revoke(accountId.value(), clientId, clock.instant()) > 0) {
+                return true;
+            }
+            if (repo.isRevoked(accountId.value(), clientId).isEmpty()) {
+                throw notFound(clientId);
+            }
+            return false;
         });
     }
 

@@ -102,7 +102,7 @@ public final class Http {
      */
     private static void writeError(Context ctx, ObjectMapper mapper, int status, ZoomErrors.Body zoom) {
         Object body = zoom;
-        if (ctx.path().equals("/oauth/token")) {
+        if (ctx.path().equals("/oauth/token") || ctx.path().equals("/oauth/token/")) {
             var reason = zoom.errors().isEmpty() ? zoom.message() : zoom.errors().get(0).field() + ": "
                     + zoom.errors().get(0).message();
             body = new OAuthEndpoints.ErrorBody(reason,

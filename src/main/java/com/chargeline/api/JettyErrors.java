@@ -18,7 +18,7 @@ final class JettyErrors extends ErrorHandler {
             case HttpStatus.URI_TOO_LONG_414 -> "Request URI too long.";
             case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "Request headers too large.";
             default -> reason == null || reason.isBlank() || reason.equalsIgnoreCase("Bad Request")
-                    ? "Bad request: the request line or URI cannot be read (a %00 or a broken percent-encoding?)."
+                    ? "Bad request: the request line, URI or headers cannot be read."
                     : "Bad request: " + reason + ".";
         };
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");

@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -31,15 +30,15 @@ public final class StrictJson {
 
     /** The one JSON value of {@code body}, or null for an empty (or blank) body. */
     public static JsonNode read(byte[] body, ObjectMapper mapper) {
-        return read(body, 0, body.length, 0, mapper);
+        return read(utf8(body), 0, mapper);
     }
 
     /**
-     * The one JSON value in {@code body[offset, offset + length)}, which starts on line {@code lineBase + 1}
-     * of the request body (NDJSON reads each line on its own but reports the body's line numbers).
+     * The one JSON value of {@code text}, which starts on line {@code lineBase + 1} of the request body (NDJSON
+     * reads each line on its own but reports the body's line numbers).
      */
-    public static JsonNode read(byte[] body, int offset, int length, int lineBase, ObjectMapper mapper) {
-        try (JsonParser parser = mapper.createParser(body, offset, length)) {
+    public static JsonNode read(String text, int lineBase, ObjectMapper mapper) {
+        try (JsonParser parser = mapper.createParser(text)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonNode node;
             try {
@@ -76,24 +75,30 @@ public final class StrictJson {
         return utf8(ctx.bodyAsBytes());
     }
 
-    static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new Invalid(ErrorCode.MALFORMED_BODY, "Request Body is not valid UTF-8" + firstBadByte(bytes) + ".");
-        }
-    }
-
-    private static String firstBadByte(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+    /**
+     * {@code bytes} decoded as UTF-8 without a leading byte-order mark; anything that is not UTF-8 (a stray
+     * byte, an overlong form such as C0 80 for NUL, an encoded surrogate, UTF-16) is a 400 naming its line.
+     */
+    public static String utf8(byte[] bytes) {
         var in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        var result = decoder.decode(in, out, true);
-        return result.isError() ? " (byte " + (in.position() + 1) + ")" : "";
+        var out = java.nio.CharBuffer.allocate(bytes.length);
+        var result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new Invalid(ErrorCode.MALFORMED_BODY, "Request Body is not valid UTF-8 (line " + line + ", byte "
+                    + (in.position() + 1) + ").");
+        }
+        out.flip();
+        if (out.hasRemaining() && out.charAt(0) == '\uFEFF') {
+            out.position(1);
+        }
+        return out.toString();
     }
 
     private static String describe(JsonProcessingException e) {

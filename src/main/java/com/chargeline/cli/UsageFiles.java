@@ -18,6 +18,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -78,7 +79,7 @@ final class UsageFiles {
     }
 
     static Parsed<CallRecord> nativeCalls(Reader in) throws IOException {
-        return parse(in, true, row -> talkFits(new CallRecord(get(row, "call_log_id"),
+        return parse(in, CallRecord.FIELDS, row -> talkFits(new CallRecord(get(row, "call_log_id"),
                 new CallRecord.Parties(get(row, "direction"), get(row, "caller_number"), get(row, "callee_number"),
                         get(row, "extension_number")),
                 new CallRecord.Timing(time(row, "start_time"), time(row, "answer_time"), time(row, "end_time"),
@@ -110,7 +111,7 @@ final class UsageFiles {
     }
 
     static Parsed<SmsRecord> nativeSms(Reader in) throws IOException {
-        return parse(in, true, row -> {
+        return parse(in, SmsRecord.FIELDS, row -> {
             var segments = number(row, "segments", Integer.MAX_VALUE);
             var length = number(row, "text_length", Integer.MAX_VALUE);
             return new SmsRecord(get(row, "message_id"), get(row, "session_id"), get(row, "message_type"), get(row, "direction"),
@@ -124,7 +125,7 @@ final class UsageFiles {
     }
 
     static Parsed<CallRecord> asteriskCalls(Reader in, ZoneId zone) throws IOException {
-        return parse(in, false, row -> {
+        return parse(in, null, row -> {
             if (row.size() < 16) {
                 throw new BadValue(null, "expected at least 16 columns of Master.csv, got " + row.size());
             }
@@ -168,17 +169,23 @@ final class UsageFiles {
         }
     }
 
-    private static <T> Parsed<T> parse(Reader in, boolean header, RowReader<T> reader) throws IOException {
+    /** {@code known}: the column names a header may hold (null: no header, Asterisk's fixed columns). */
+    private static <T> Parsed<T> parse(Reader in, Set<String> known, RowReader<T> reader) throws IOException {
+        boolean header = known != null;
         var format = header ? CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
                 : CSVFormat.DEFAULT;
         var records = new ArrayList<T>();
         var lines = new ArrayList<Long>();
         var problems = new ArrayList<Problem>();
-        try (var parser = format.parse(in)) {
+        try (var parser = format.parse(withoutByteOrderMark(in))) {
             var columns = header ? parser.getHeaderNames() : ASTERISK_COLUMNS;
+            if (known != null) {
+                columns.stream().filter(c -> !known.contains(c)).forEach(c -> problems.add(new Problem(1, c,
+                        "is not a field of the native format (a misspelt column would silently be read as not given)")));
+            }
             var rows = parser.iterator();
             while (true) {
-                long line = parser.getCurrentLineNumber() + 1;
+                long before = parser.getCurrentLineNumber() + 1;
                 CSVRecord row;
                 try {
                     if (!rows.hasNext()) {
@@ -187,9 +194,10 @@ final class UsageFiles {
                     row = rows.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
                     var reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-                    problems.add(new Problem(line, null, "not valid CSV (" + reason + "); nothing after it was read"));
+                    problems.add(new Problem(before, null, "not valid CSV (" + reason + "); nothing after it was read"));
                     break;
                 }
+                long line = firstLine(parser.getCurrentLineNumber(), row);
                 boolean clean = true;
                 for (int i = 0; i < row.size(); i++) {
                     if (row.get(i).indexOf('\0') >= 0) {
@@ -212,6 +220,28 @@ final class UsageFiles {
             problems.add(new Problem(1, null, "bad header: " + e.getMessage()));
         }
         return new Parsed<>(records, lines, problems);
+    }
+
+    /** Spreadsheets write a byte-order mark at the start of "CSV UTF-8"; it is not part of the first column's name. */
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        var reader = new java.io.PushbackReader(in, 1);
+        int first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+
+    /**
+     * The physical line a record starts on: the parser's line count after reading it is the line the record ends on
+     * (blank lines it skipped included), less the line breaks inside its quoted values.
+     */
+    private static long firstLine(long endLine, CSVRecord row) {
+        long inside = 0;
+        for (var value : row) {
+            inside += value.chars().filter(c -> c == '\n').count();
+        }
+        return endLine - inside;
     }
 
     private static String get(CSVRecord row, String column) {

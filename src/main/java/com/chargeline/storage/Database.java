@@ -18,6 +18,8 @@ public final class Database implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    /** The monthly partitions known to exist in this database (see {@link MonthlyPartitions}). */
+    final java.util.Set<String> knownPartitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;

@@ -1,11 +1,7 @@
 package com.chargeline.storage;
 
 import java.time.YearMonth;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates the monthly (UTC) partitions of the usage tables before rows arrive for a month. DDL on
@@ -13,16 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * advisory lock, and never inside an ingestion batch.
  */
 public final class MonthlyPartitions {
-    /** The partitions known to exist, per database (by identity: a hash of the pool could name two databases). */
-    private static final Map<Database, Set<String>> KNOWN = Collections.synchronizedMap(new WeakHashMap<>());
-
     private MonthlyPartitions() {
     }
 
     public static void ensure(Database db, String table, Set<YearMonth> months) {
         for (var month : months) {
             var name = table + "_" + month.getYear() + "_" + String.format("%02d", month.getMonthValue());
-            var known = KNOWN.computeIfAbsent(db, d -> ConcurrentHashMap.newKeySet());
+            var known = db.knownPartitions;
             if (known.contains(name)) {
                 continue;
             }

@@ -121,7 +121,7 @@ class StrictBodiesTest {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "text/csv")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
-        assertMalformed(response, "not valid UTF-8 (byte");
+        assertMalformed(response, "not valid UTF-8 (line 2, byte");
     }
 
     @Test
@@ -144,6 +144,32 @@ class StrictBodiesTest {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("users[0].extension_number");
         assertThat(response.json().at("/errors/0/message").asText()).contains("ada@example.com");
+    }
+
+    @Test
+    void an_overlong_nul_or_an_encoded_surrogate_in_json_is_refused_as_not_utf8() {
+        for (var bad : new byte[][] {{(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}}) {
+            var head = ("[" + call("utf-1", 30).replace("\"department\"", "\"x\"")).replace("}", ",\"cost_center\":\"A")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var tail = "\"}]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var body = new byte[head.length + bad.length + tail.length];
+            System.arraycopy(head, 0, body, 0, head.length);
+            System.arraycopy(bad, 0, body, head.length, bad.length);
+            System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
+            var response = server.api.raw(HttpRequest.newBuilder(URI.create(server.api.url(fx.path("/usage/calls"))))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            assertMalformed(response, "not valid UTF-8 (line 1, byte");
+        }
+        assertNotStored("utf-1");
+    }
+
+    @Test
+    void a_csv_upload_may_start_with_a_byte_order_mark() {
+        var response = server.api.send("PUT", fx.path("/rate_decks/" + fx.deckId + "/sms_rates"), token, "text/csv",
+                "\uFEFF" + UsageFixture.SMS);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     @Test

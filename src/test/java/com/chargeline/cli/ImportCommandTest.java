@@ -262,6 +262,31 @@ class ImportCommandTest {
     }
 
     @Test
+    void lines_are_the_file_s_lines_after_blank_lines_and_a_byte_order_mark() throws Exception {
+        var parsed = UsageFiles.nativeCalls(new StringReader("\uFEFF" + """
+                call_log_id,direction,caller_number,callee_number,end_time,calling_party_name
+                a,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,Ada
+
+
+                b,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,"x\0y"
+                """));
+        assertThat(parsed.lines()).containsExactly(2L);
+        assertThat(parsed.problems()).extracting(Object::toString)
+                .containsExactly("line 5, column calling_party_name: contains a NUL character, which PostgreSQL cannot store");
+    }
+
+    @Test
+    void a_native_column_that_is_not_a_field_of_the_api_is_refused() throws Exception {
+        var parsed = UsageFiles.nativeCalls(new StringReader("""
+                call_log_id,direction,caller_number,callee_number,end_time,duraton_seconds
+                a,outbound,+14155550100,+12125550123,2026-11-20T10:00:00Z,60
+                """));
+        assertThat(parsed.problems()).extracting(Object::toString).containsExactly(
+                "line 1, column duraton_seconds: is not a field of the native format (a misspelt column would silently be "
+                        + "read as not given)");
+    }
+
+    @Test
     void a_row_that_is_not_csv_is_named_by_its_line() throws Exception {
         var parsed = UsageFiles.nativeCalls(new StringReader("""
                 call_log_id,direction,caller_number,callee_number,end_time

@@ -37,6 +37,10 @@ public interface DirectoryRepository {
     @SqlQuery
     UUID userIdByEmail(@Bind("accountId") UUID accountId, @Bind("email") String email);
 
+    /** Clears the extensions of the account's users with these e-mails (before they are written again). */
+    @SqlUpdate
+    int releaseExtensions(@Bind("accountId") UUID accountId, @Bind("emails") List<String> emails);
+
     /** The user holding an extension of the account, if any. */
     record ExtensionHolder(UUID userId, String email) {
     }

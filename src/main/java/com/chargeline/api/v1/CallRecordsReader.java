@@ -4,28 +4,17 @@ import com.chargeline.usage.ingest.CallRecord;
 import com.chargeline.usage.ingest.SmsRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Wire names → records: for calls Zoom's call_charges names plus direction, times, duration and
  * result; for messages the sms_charges names plus direction and size.
  */
 final class CallRecordsReader {
-    /** Every field a call record may carry. */
-    static final Set<String> CALL_FIELDS = Set.of("call_log_id", "direction", "caller_number", "callee_number",
-            "extension_number", "start_time", "answer_time", "end_time", "duration_seconds", "result", "service_type",
-            "call_center", "calling_party_name", "cost_center", "employee_id", "department", "billing_number",
-            "billing_account_id", "caller_billing_number", "callee_billing_number", "forward_number_billing");
-    /** Every field a message record may carry. */
-    static final Set<String> SMS_FIELDS = Set.of("message_id", "session_id", "message_type", "direction", "from_number",
-            "from_extension_number", "from_display_name", "to_number", "to_extension_number", "to_display_name",
-            "sent_time", "segments", "text_length", "encoding", "billing_number", "cost_center", "department");
-
     private CallRecordsReader() {
     }
 
     static List<CallRecord> read(RecordsBody body) {
-        body.requireKnown(CALL_FIELDS);
+        body.requireKnown(CallRecord.FIELDS);
         var out = new ArrayList<CallRecord>(body.size());
         for (int i = 0; i < body.size(); i++) {
             out.add(new CallRecord(body.string(i, "call_log_id"),
@@ -45,7 +34,7 @@ final class CallRecordsReader {
     }
 
     static List<SmsRecord> readSms(RecordsBody body) {
-        body.requireKnown(SMS_FIELDS);
+        body.requireKnown(SmsRecord.FIELDS);
         var out = new ArrayList<SmsRecord>(body.size());
         for (int i = 0; i < body.size(); i++) {
             var segments = body.smallInteger(i, "segments");

@@ -29,7 +29,6 @@ import java.util.Set;
  */
 public final class NativeApiClientEndpoints implements EndpointGroup {
     static final Operation MANAGE_CLIENTS = Operation.of("manageApiClients", "chargeline:admin");
-    private static final int MAX_NAME = 100;
 
     private final AccountAccess access;
     private final ApiClientQueries queries;
@@ -82,9 +81,6 @@ public final class NativeApiClientEndpoints implements EndpointGroup {
         var account = account(ctx);
         var body = JsonBody.closed(ctx, mapper, Set.of("name", "scopes"), Set.of());
         var name = body.string("name");
-        if (name != null && name.length() > MAX_NAME) {
-            body.reject("name", "At most " + MAX_NAME + " characters.");
-        }
         var scopes = body.strings("scopes", 100);
         if (scopes != null && Set.copyOf(scopes).size() != scopes.size()) {
             body.reject("scopes", "Each scope at most once.");

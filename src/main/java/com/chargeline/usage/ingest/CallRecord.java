@@ -8,6 +8,13 @@ import java.util.Objects;
  * fields override what the directory would fill in. Null means "not given".
  */
 public record CallRecord(String callLogId, Parties parties, Timing timing, Outcome outcome, Attribution attribution) {
+    /** Every field name a call carries on the wire (native API and native CSV). */
+    public static final java.util.Set<String> FIELDS = java.util.Set.of("call_log_id", "direction", "caller_number",
+            "callee_number", "extension_number", "start_time", "answer_time", "end_time", "duration_seconds", "result",
+            "service_type", "call_center", "calling_party_name", "cost_center", "employee_id", "department",
+            "billing_number", "billing_account_id", "caller_billing_number", "callee_billing_number",
+            "forward_number_billing");
+
     public CallRecord {
         Objects.requireNonNull(parties, "parties");
         Objects.requireNonNull(timing, "timing");

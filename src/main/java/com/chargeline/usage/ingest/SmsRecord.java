@@ -9,6 +9,12 @@ import java.util.Objects;
  */
 public record SmsRecord(String messageId, String sessionId, String messageType, String direction, Party from, Party to,
                         Instant sentTime, Size size, Attribution attribution) {
+    /** Every field name a message carries on the wire (native API and native CSV). */
+    public static final java.util.Set<String> FIELDS = java.util.Set.of("message_id", "session_id", "message_type",
+            "direction", "from_number", "from_extension_number", "from_display_name", "to_number", "to_extension_number",
+            "to_display_name", "sent_time", "segments", "text_length", "encoding", "billing_number", "cost_center",
+            "department");
+
     public SmsRecord {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

@@ -44,7 +44,11 @@ public final class NumberClassifier {
         }
     }
 
+    private static final int TEXT_KEY_LIMIT = 64;
+
     private final LongLongHashMap[] segments = new LongLongHashMap[SEGMENTS];
+    /** Region + "|" + input (a region code never holds '|'), for inputs the long key cannot name exactly. */
+    private final Map<String, Long> byText = new java.util.concurrent.ConcurrentHashMap<>();
 
     public NumberClassifier() {
         for (int i = 0; i < SEGMENTS; i++) {
@@ -64,8 +68,11 @@ public final class NumberClassifier {
     /** The packed classification of {@code raw} as dialled in {@code defaultRegion} (ISO 3166-1). */
     public long classifyPacked(String raw, String defaultRegion) {
         long key = cacheKey(raw, defaultRegion);
-        if (key < 0) {
-            return key == -2 ? extension(raw) : compute(raw, defaultRegion);
+        if (key == -2) {
+            return extension(raw);
+        }
+        if (key == -1) {
+            return raw == null || raw.length() > TEXT_KEY_LIMIT ? compute(raw, defaultRegion) : byText(raw, defaultRegion);
         }
         var segment = segments[(int) ((key ^ (key >>> 29)) & (SEGMENTS - 1))];
         synchronized (segment) {
@@ -81,6 +88,24 @@ public final class NumberClassifier {
             }
             segment.put(key, value);
         }
+        return value;
+    }
+
+    /**
+     * Inputs the long key cannot name exactly (punctuation, letters) are cached by their whole text and region:
+     * exact by construction, a string hash dearer than the long probe but far cheaper than libphonenumber.
+     */
+    private long byText(String raw, String defaultRegion) {
+        var key = defaultRegion + "|" + raw;
+        var cached = byText.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long value = compute(raw, defaultRegion);
+        if (byText.size() >= SEGMENT_LIMIT) {
+            byText.clear();
+        }
+        byText.put(key, value);
         return value;
     }
 
@@ -110,8 +135,9 @@ public final class NumberClassifier {
     /**
      * A cache key that names exactly one input: the digits with their count (so {@code 011…} and {@code 11…} differ),
      * and the default region for national numbers ({@code 0} stands for a leading '+', which makes the region
-     * irrelevant). -2 for an extension, -1 for anything the cache does not take: letters, punctuation (libphonenumber
-     * reads some of it, so "the same digits" would not be the same input), over 15 digits, an unknown region.
+     * irrelevant). -2 for an extension, -1 for anything this key cannot name exactly (those go to the cache by text):
+     * letters, punctuation (libphonenumber reads some of it, so "the same digits" need not be the same input), over
+     * 15 digits, an unknown region.
      * The key is ((region slot) * 16 + digit count) * 10^15 + digits, below 2^63 for the ~250 regions.
      */
     private static long cacheKey(String raw, String defaultRegion) {

@@ -101,7 +101,7 @@ class OAuthEndpointsTest {
         }
         assertThat(server.api.get("/v2/accounts/me", tenant.token()).status()).isEqualTo(200);
 
-        server.app.wiring().apiClients.revoke(tenant.account().id(), tenant.clientId());
+        server.app.wiring().revokeApiClient.revoke(tenant.account().id(), tenant.clientId());
         assertThat(server.api.get("/v2/accounts/me", tenant.token()).body()).isEqualTo(expected);
     }
 }
