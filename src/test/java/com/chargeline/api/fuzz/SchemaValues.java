@@ -61,7 +61,7 @@ final class SchemaValues {
             case "array" -> {
                 var array = NODES.arrayNode();
                 int max = schema.getMaxItems() == null ? 3 : Math.min(3, schema.getMaxItems());
-                int min = schema.getMinItems() == null ? 1 : schema.getMinItems();
+                int min = schema.getMinItems() == null ? 0 : schema.getMinItems();
                 int n = min + r.nextInt(Math.max(1, max - min + 1));
                 for (int i = 0; i < n; i++) {
                     array.add(valid(schema.getItems(), name, r));
