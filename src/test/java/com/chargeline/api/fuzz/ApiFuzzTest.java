@@ -42,7 +42,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class ApiFuzzTest {
     static final long DEFAULT_SEED = 20261124L;
-    static final int DEFAULT_TRIES = 10_500;
+    static final int DEFAULT_TRIES = 15_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

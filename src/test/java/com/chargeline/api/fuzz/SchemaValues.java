@@ -31,6 +31,11 @@ final class SchemaValues {
     }
 
     JsonNode valid(Schema<?> schema, String name, Random r) {
+        return valid(schema, name, r, false);
+    }
+
+    /** A valid instance; {@code minimal}: objects carry their required properties only. */
+    JsonNode valid(Schema<?> schema, String name, Random r, boolean minimal) {
         if (schema == null) {
             return NODES.textNode("x");
         }
@@ -47,8 +52,8 @@ final class SchemaValues {
                 var props = properties(schema);
                 var required = schema.getRequired() == null ? List.<String>of() : schema.getRequired();
                 for (var e : props.entrySet()) {
-                    if (required.contains(e.getKey()) || r.nextInt(3) > 0) {
-                        object.set(e.getKey(), valid(e.getValue(), e.getKey(), r));
+                    if (required.contains(e.getKey()) || !minimal && r.nextInt(3) > 0) {
+                        object.set(e.getKey(), valid(e.getValue(), e.getKey(), r, minimal));
                     }
                 }
                 for (var req : required) {
@@ -62,9 +67,9 @@ final class SchemaValues {
                 var array = NODES.arrayNode();
                 int max = schema.getMaxItems() == null ? 3 : Math.min(3, schema.getMaxItems());
                 int min = schema.getMinItems() == null ? 0 : schema.getMinItems();
-                int n = min + r.nextInt(Math.max(1, max - min + 1));
+                int n = minimal ? Math.max(1, min) : min + r.nextInt(Math.max(1, max - min + 1));
                 for (int i = 0; i < n; i++) {
-                    array.add(valid(schema.getItems(), name, r));
+                    array.add(valid(schema.getItems(), name, r, minimal));
                 }
                 return array;
             }
@@ -73,7 +78,7 @@ final class SchemaValues {
             }
             case "number" -> {
                 var value = BigDecimal.valueOf(intIn(schema, name, r)).add(BigDecimal.valueOf(r.nextInt(100), 2));
-                return NODES.numberNode(schema.getMaximum() == null ? value : value.min(schema.getMaximum()));
+                return NODES.numberNode(tooHigh(schema) == null ? value : value.min(BigDecimal.valueOf(max(schema))));
             }
             case "boolean" -> {
                 return NODES.booleanNode(r.nextBoolean());
@@ -117,19 +122,16 @@ final class SchemaValues {
                 out.add(new Mutation("unknown-property", name(at, "fuzz_unknown"),
                         with(root, at, "fuzz_unknown", NODES.textNode("x"))));
             }
-            var names = new ArrayList<String>();
-            node.fieldNames().forEachRemaining(names::add);
-            for (var field : names) {
-                var sub = props.get(field);
-                if (sub == null) {
-                    continue;
-                }
-                for (var bad : violations(sub, r)) {
+            for (var e : props.entrySet()) {
+                var field = e.getKey();
+                for (var bad : violations(e.getValue(), r)) {
                     out.add(new Mutation(bad.kind(), name(at, field), with(root, at, field, bad.body())));
                 }
-                var deeper = new ArrayList<>(at);
-                deeper.add(field);
-                collect(sub, root, node.get(field), deeper, out, r);
+                if (node.has(field)) {
+                    var deeper = new ArrayList<>(at);
+                    deeper.add(field);
+                    collect(e.getValue(), root, node.get(field), deeper, out, r);
+                }
             }
         } else if (type.equals("array") && node.isArray() && node.size() > 0) {
             for (var bad : violations(schema.getItems(), r)) {
@@ -188,8 +190,8 @@ final class SchemaValues {
             case "array" -> NODES.textNode("a,b");
             default -> NODES.arrayNode();
         }));
-        if (schema.getMaximum() != null) {
-            out.add(new Mutation("above-maximum", "", number(type, schema.getMaximum().add(BigDecimal.ONE))));
+        if (tooHigh(schema) != null) {
+            out.add(new Mutation("above-maximum", "", number(type, tooHigh(schema))));
         }
         if (schema.getMinimum() != null) {
             out.add(new Mutation("below-minimum", "", number(type, schema.getMinimum().subtract(BigDecimal.ONE))));
@@ -246,7 +248,7 @@ final class SchemaValues {
 
     private long intIn(Schema<?> schema, String name, Random r) {
         long min = schema.getMinimum() == null ? 0 : schema.getMinimum().longValue();
-        long max = schema.getMaximum() == null ? min + 100 : schema.getMaximum().longValue();
+        long max = tooHigh(schema) == null ? min + 100 : tooHigh(schema).longValue() - 1;
         var hinted = hint(name, r, null);
         if (hinted != null && hinted.matches("-?[0-9]+")) {
             long h = Long.parseLong(hinted);
@@ -261,6 +263,24 @@ final class SchemaValues {
         var values = name == null ? null : hints.get(name);
         return values == null || values.isEmpty() ? fallback
                 : values.get(r.nextInt(values.size())).replace("{n}", Integer.toString(r.nextInt(1_000_000)));
+    }
+
+    /**
+     * The smallest value above the range: {@code maximum} + 1, or the exclusive bound itself (3.0's boolean
+     * {@code exclusiveMaximum} with {@code maximum}, or a numeric {@code exclusiveMaximum} as the file now writes it).
+     */
+    static BigDecimal tooHigh(Schema<?> schema) {
+        if (schema.getExclusiveMaximumValue() != null) {
+            return schema.getExclusiveMaximumValue();
+        }
+        if (schema.getMaximum() == null) {
+            return null;
+        }
+        return Boolean.TRUE.equals(schema.getExclusiveMaximum()) ? schema.getMaximum() : schema.getMaximum().add(BigDecimal.ONE);
+    }
+
+    private static long max(Schema<?> schema) {
+        return tooHigh(schema).longValue() - 1;
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
