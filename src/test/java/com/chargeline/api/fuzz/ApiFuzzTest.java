@@ -63,6 +63,9 @@ class ApiFuzzTest {
         var disposable = List.of(server.sub(master, "Fuzz Spare 1", PayMode.MASTER).id(),
                 server.sub(master, "Fuzz Spare 2", PayMode.MASTER).id(), server.sub(master, "Fuzz Spare 3", PayMode.SUB).id());
         server.subscribe(sub, "monthly", 2);
+        var addon = server.api.post("/v2/accounts/" + sub.id() + "/plans/addons", master.token(),
+                "{\"type\":\"webinar500_monthly\",\"hosts\":1}");
+        assertThat(addon.status()).as(addon.body()).isEqualTo(201);
         var foreign = server.master("Fuzz Foreign");
         var foreignDeck = server.api.post("/api/v1/accounts/me/rate_decks", foreign.token(),
                 "{\"name\":\"Foreign\",\"currency\":\"USD\"}").json().get("deck_id").asText();
