@@ -178,6 +178,10 @@ class ApiFuzzTest {
     private static void check(long i, FuzzRequest q, int status, HttpResponse<byte[]> response, String body,
                               FuzzFailures failures, String before, String after) {
         var op = q.op();
+        if (status == 0 && q.kind().equals("hostile:over-limit-body")) {
+            // The server may answer and close before the client has sent 1.2 MB; TCP then loses the answer. A race, no rule.
+            return;
+        }
         if (status == 0 || status >= 500) {
             failures.add(op, "1 no 5xx", i, q, status, body, status == 0 ? "no HTTP answer" : "");
             return;
