@@ -158,6 +158,21 @@ class ApiFuzzTest {
         }
     }
 
+    @Example
+    void the_error_shape_rule_can_fail() {
+        var json = "application/json";
+        assertThat(shapeProblem("zoom", json, "{\"code\":300,\"message\":\"Validation Failed.\",\"errors\":[{\"field\":\"a\","
+                + "\"message\":\"b\"}]}")).isNull();
+        assertThat(shapeProblem("oauth", json, "{\"reason\":\"Invalid client\",\"error\":\"invalid_client\"}")).isNull();
+        assertThat(shapeProblem("zoom", json, "{\"reason\":\"x\",\"error\":\"y\"}")).isNotNull();
+        assertThat(shapeProblem("oauth", json, "{\"code\":300,\"message\":\"x\"}")).isNotNull();
+        assertThat(shapeProblem("zoom", json, "{\"code\":300,\"message\":\"\"}")).isNotNull();
+        assertThat(shapeProblem("zoom", json, "{\"code\":\"300\",\"message\":\"x\"}")).isNotNull();
+        assertThat(shapeProblem("zoom", json, "{\"code\":300,\"message\":\"x\",\"errors\":[{\"field\":1}]}")).isNotNull();
+        assertThat(shapeProblem("zoom", "text/html", "{\"code\":300,\"message\":\"x\"}")).isNotNull();
+        assertThat(shapeProblem("zoom", json, "<html>")).isNotNull();
+    }
+
     private static String slowest(Map<String, Long> timings) {
         return timings.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                 .map(e -> e.getKey() + "=" + e.getValue() / 1_000_000).collect(Collectors.joining(", "));
