@@ -7,6 +7,10 @@ import java.util.Objects;
  * for absent values; as a change ({@link UpdateBillingContact}) a null field means "keep".
  */
 public record BillingContact(Person person, Address address, String employeeCount) {
+    /** Zoom's company sizes, the values {@code employee_count} may take. */
+    public static final java.util.List<String> EMPLOYEE_COUNTS = java.util.List.of("Just Me", "2-10", "11-50", "51-250",
+            "251-500", "501-1000", "1001-5000", "5001-10000", "10000+");
+
     public BillingContact {
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(address, "address");

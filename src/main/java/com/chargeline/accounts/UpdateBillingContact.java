@@ -59,6 +59,11 @@ public final class UpdateBillingContact {
         if (p.email() != null) {
             InputRules.requireEmail("email", p.email());
         }
+        if (change.employeeCount() != null && !BillingContact.EMPLOYEE_COUNTS.contains(change.employeeCount())) {
+            throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), java.util.List.of(
+                    new com.chargeline.common.error.FieldError("employee_count",
+                            "Must be one of: " + String.join(", ", BillingContact.EMPLOYEE_COUNTS) + ".")));
+        }
         for (var field : Map.of("first_name", nz(p.firstName()), "last_name", nz(p.lastName()),
                 "address", nz(a.address()), "apt", nz(a.apt()), "city", nz(a.city()), "state", nz(a.state()),
                 "zip", nz(a.zip()), "phone_number", nz(p.phoneNumber())).entrySet()) {

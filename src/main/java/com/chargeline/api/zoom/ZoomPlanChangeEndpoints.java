@@ -130,6 +130,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         }
         var hosts = body.integer("hosts");
         var increasingHosts = body.integer("increasing_hosts");
+        body.integer("active_hosts"); // Zoom's field, not used by Chargeline's plan model; still a whole number
         var start = ZoomPlanEndpoints.paidPeriodStart(body, root, "");
         body.check();
         changes.updateBase(account, caller.clientId(), root.get("type").asText(), hosts, increasingHosts, start);
@@ -147,8 +148,9 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         ctx.status(200);
     }
 
-    /** {@code action} (must be "cancel"; required when {@code required}) and {@code reason} 1–6. */
+    /** {@code action} (must be "cancel"; required when {@code required}), {@code reason} 1–6 and a string {@code comment}. */
     private static Integer reason(JsonBody body, boolean required) {
+        body.string("comment");
         var root = body.root();
         var action = root.path("action");
         if ((required || !action.isMissingNode()) && !"cancel".equals(action.asText(null))) {

@@ -83,12 +83,17 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
                 addons(body, root),
                 options(body, root.path("subscription_options")));
         body.check();
+        var contactBody = body.object("contact");
+        var apt = contactBody.string("apt");
+        var employeeCount = contactBody.string("employee_count");
+        body.absorb("contact", contactBody);
+        body.check();
         plans.check(account, request);
         contacts.update(account.id(), new BillingContact(new BillingContact.Person(text(contact, "first_name"),
                 text(contact, "last_name"), text(contact, "email"), text(contact, "phone_number")),
-                new BillingContact.Address(text(contact, "address"), contact.path("apt").asText(""), text(contact, "city"),
+                new BillingContact.Address(text(contact, "address"), apt == null ? "" : apt, text(contact, "city"),
                         text(contact, "state"), text(contact, "zip"), text(contact, "country")),
-                contact.path("employee_count").isTextual() ? contact.get("employee_count").asText() : null));
+                employeeCount));
         plans.subscribe(account, caller.clientId(), request);
         var echo = root.deepCopy();
         echo.remove("contact");

@@ -395,6 +395,10 @@ final class FuzzRequests {
             out = out.replace("{callLogId}", junk || !clean && r.nextInt(4) == 0 ? junk(r, "fz-no-such-call")
                     : fx.callIds().get(r.nextInt(fx.callIds().size())));
         }
+        if (out.contains("{clientId}")) {
+            // Never a live client of the fixture: revoking one would end every later request's token.
+            out = out.replace("{clientId}", junk ? junk(r, "fz-no-such-client") : "fz-no-such-client");
+        }
         return out;
     }
 

@@ -18,6 +18,9 @@ import java.util.Random;
  * rules too and reach the database.
  */
 final class SchemaValues {
+    /** Candidates for a value a schema's pattern refuses; the first that the pattern does not match is used. */
+    private static final List<String> PATTERN_BREAKERS = List.of("ab-1234567", "", "   ", "<b>", "a;b", "x@y", "#1",
+            "ab cd", "+1 (415)", "12345678901234567890123456789012345678901234567890123456789012345");
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final Map<String, List<String>> hints;
 
@@ -206,7 +209,9 @@ final class SchemaValues {
             out.add(new Mutation("not-in-enum", "", type.equals("integer") ? NODES.numberNode(987) : NODES.textNode("fuzz_value")));
         }
         if (schema.getPattern() != null) {
-            out.add(new Mutation("pattern-mismatch", "", NODES.textNode("ab-1234567")));
+            var pattern = java.util.regex.Pattern.compile(schema.getPattern());
+            PATTERN_BREAKERS.stream().filter(v -> !pattern.matcher(v).find()).findFirst()
+                    .ifPresent(v -> out.add(new Mutation("pattern-mismatch", "", NODES.textNode(v))));
         }
         if ("date".equals(schema.getFormat()) || "date-time".equals(schema.getFormat())) {
             out.add(new Mutation("bad-format", "", NODES.textNode(r.nextBoolean() ? "2026-13-45" : "yesterday")));
