@@ -68,11 +68,8 @@ public final class NumberClassifier {
     /** The packed classification of {@code raw} as dialled in {@code defaultRegion} (ISO 3166-1). */
     public long classifyPacked(String raw, String defaultRegion) {
         long key = cacheKey(raw, defaultRegion);
-        if (key == -2) {
-            return extension(raw);
-        }
-        if (key == -1) {
-            return raw == null || raw.length() > TEXT_KEY_LIMIT ? compute(raw, defaultRegion) : byText(raw, defaultRegion);
+        if (key < 0) {
+            return key == -2 ? extension(raw) : byText(raw, defaultRegion);
         }
         var segment = segments[(int) ((key ^ (key >>> 29)) & (SEGMENTS - 1))];
         synchronized (segment) {
@@ -96,6 +93,9 @@ public final class NumberClassifier {
      * exact by construction, a string hash dearer than the long probe but far cheaper than libphonenumber.
      */
     private long byText(String raw, String defaultRegion) {
+        if (raw == null || raw.length() > TEXT_KEY_LIMIT) {
+            return compute(raw, defaultRegion);
+        }
         var key = defaultRegion + "|" + raw;
         var cached = byText.get(key);
         if (cached != null) {
