@@ -30,7 +30,29 @@ public final class StrictJson {
 
     /** The one JSON value of {@code body}, or null for an empty (or blank) body. */
     public static JsonNode read(byte[] body, ObjectMapper mapper) {
-        return read(utf8(body), 0, mapper);
+        return ascii(body, 0, body.length) ? read(body, 0, body.length, 0, mapper) : read(utf8(body), 0, mapper);
+    }
+
+    /**
+     * {@link #read(String, int, ObjectMapper)} for {@code body[offset, offset + length)} when those bytes are ASCII
+     * (the common case for call records): ASCII is valid UTF-8, so no decoding pass is needed before Jackson's.
+     */
+    public static JsonNode read(byte[] body, int offset, int length, int lineBase, ObjectMapper mapper) {
+        try {
+            return read(mapper.createParser(body, offset, length), lineBase, mapper);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether every byte of the range is 7-bit ASCII. */
+    public static boolean ascii(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -38,7 +60,15 @@ public final class StrictJson {
      * reads each line on its own but reports the body's line numbers).
      */
     public static JsonNode read(String text, int lineBase, ObjectMapper mapper) {
-        try (JsonParser parser = mapper.createParser(text)) {
+        try {
+            return read(mapper.createParser(text), lineBase, mapper);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(JsonParser created, int lineBase, ObjectMapper mapper) {
+        try (JsonParser parser = created) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonNode node;
             try {

@@ -84,6 +84,8 @@ class StrictBodiesTest {
     void ndjson_errors_name_the_line_of_the_body() {
         var body = call("nl-1", 30) + "\n\n" + call("nl-2", 30) + "\n{\"call_log_id\": oops}\n";
         assertMalformed(postCalls("application/x-ndjson", body), "not valid JSON", "(line 4, column");
+        var accented = body.replace("\"call_log_id\":\"nl-1\"", "\"call_log_id\":\"nl-1\",\"calling_party_name\":\"Zo\u00eb\"");
+        assertMalformed(postCalls("application/x-ndjson", accented), "not valid JSON", "(line 4, column");
         assertNotStored("nl-1", "nl-2");
     }
 

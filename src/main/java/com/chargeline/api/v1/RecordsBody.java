@@ -53,15 +53,17 @@ final class RecordsBody {
      * are an error, not two records) and errors name the line of the body.
      */
     private static List<JsonNode> ndjson(byte[] bytes, ObjectMapper mapper) {
-        var text = StrictJson.utf8(bytes);
+        if (!StrictJson.ascii(bytes, 0, bytes.length)) {
+            StrictJson.utf8(bytes); // refuses what is not UTF-8; Jackson then reads the valid bytes line by line
+        }
         var nodes = new ArrayList<JsonNode>();
         int line = 0;
-        for (int from = 0; from < text.length() && nodes.size() <= CallValidation.MAX_RECORDS; line++) {
-            int to = text.indexOf('\n', from);
-            if (to < 0) {
-                to = text.length();
+        for (int from = 0; from < bytes.length && nodes.size() <= CallValidation.MAX_RECORDS; line++) {
+            int to = from;
+            while (to < bytes.length && bytes[to] != '\n') {
+                to++;
             }
-            var node = StrictJson.read(text.substring(from, to), line, mapper);
+            var node = StrictJson.read(bytes, from, to - from, line, mapper);
             if (node != null) {
                 nodes.add(node);
             }
