@@ -36,6 +36,7 @@ class ZoomSpecsTest {
 
     @Test
     void accepts_a_billing_contact_that_matches_the_official_spec() {
+        ZoomSpecs.assumePresent();
         assertThatCode(() -> ZoomSpecs.assertValid(ZoomSpecs.BILLING, Method.GET, "/v2/accounts/me/billing",
                 response(200, GOOD))).doesNotThrowAnyException();
     }
