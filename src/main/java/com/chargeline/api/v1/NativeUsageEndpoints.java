@@ -70,6 +70,6 @@ public final class NativeUsageEndpoints implements EndpointGroup {
         var id = ctx.pathParam("callLogId");
         var ratings = queries.callRatings(account.id(), id).orElseThrow(() -> new NotFound(ErrorCode.RESOURCE_NOT_FOUND,
                 "Call log does not exist: " + id + ".", Map.of("id", id)));
-        ctx.json(NativeDtos.callView(ratings, mapper));
+        ctx.json(CallView.from(ratings, mapper));
     }
 }

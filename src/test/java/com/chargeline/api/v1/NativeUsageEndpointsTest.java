@@ -56,6 +56,14 @@ class NativeUsageEndpointsTest {
         assertThat(local.get("total_charge").asText()).isEqualTo("0.0400");
         assertThat(local.get("rate").asText()).isEqualTo("0.05");
         assertThat(local.get("cost_center").asText()).isEqualTo("CC-100");
+        var fields = new java.util.ArrayList<String>();
+        local.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("the call view is an allow list, in this order").containsExactly("end_time", "call_log_id",
+                "rating_no", "direction", "caller_number", "caller_billing_number", "callee_number", "callee_billing_number",
+                "call_type", "service_type", "calling_party_name", "cost_center", "employee_id", "department",
+                "billing_account_id", "start_time", "answer_time", "duration_seconds", "result", "charge_mode", "rate",
+                "currency", "total_charge", "billing_number", "forward_number_billing", "status", "rating_error", "rated_at",
+                "extension_number", "explanation", "ratings");
         assertThat(local.get("calling_party_name").asText()).isEqualTo("Ada Agent");
         assertThat(local.get("billing_account_id").asText()).isEqualTo("BA-EAST");
         assertThat(local.get("billing_number").asText()).isEqualTo("+14155550100 Ext. 1001");

@@ -1,0 +1,50 @@
+package com.chargeline.usage.ingest;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Reads of stored call ratings. */
+@UseClasspathSqlLocator
+public interface RatedCallRepository {
+
+    /** Every rating of a call, newest first (empty: no such call for the account). */
+    @SqlQuery
+    @RegisterRowMapper(RatedCallMapper.class)
+    List<RatedCall> ratings(@Bind("accountId") UUID accountId, @Bind("callLogId") String callLogId);
+
+    /** Maps a row of {@code ratings.sql}, by column name. */
+    final class RatedCallMapper implements RowMapper<RatedCall> {
+        @Override
+        public RatedCall map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new RatedCall(rs.getString("call_log_id"), rs.getInt("rating_no"),
+                    new RatedCall.Parties(rs.getString("direction"), rs.getString("caller_number"),
+                            rs.getString("caller_billing_number"), rs.getString("callee_number"),
+                            rs.getString("callee_billing_number"), rs.getString("extension_number")),
+                    new RatedCall.Timing(instant(rs, "end_time"), instant(rs, "start_time"), instant(rs, "answer_time"),
+                            rs.getInt("duration_seconds")),
+                    new RatedCall.Attribution(rs.getString("calling_party_name"), rs.getString("cost_center"),
+                            rs.getString("employee_id"), rs.getString("department"), rs.getString("billing_account_id"),
+                            rs.getString("billing_number"), rs.getString("forward_number_billing")),
+                    new RatedCall.Rating(rs.getString("call_type"), rs.getString("service_type"), rs.getString("result"),
+                            rs.getString("charge_mode"), rs.getBigDecimal("rate"), rs.getString("currency"),
+                            rs.getBigDecimal("total_charge"), rs.getInt("charge_scale"), rs.getString("status"),
+                            rs.getString("rating_error"), instant(rs, "rated_at")),
+                    rs.getString("explanation"));
+        }
+
+        private static Instant instant(ResultSet rs, String column) throws SQLException {
+            var value = rs.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        }
+    }
+}
