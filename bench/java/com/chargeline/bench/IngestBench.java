@@ -30,7 +30,7 @@ import org.postgresql.PGConnection;
  * (embedded PostgreSQL, synchronous commit as in production) until rated, committed and rolled up.
  * Baseline in the same run: a raw PostgreSQL COPY of the same rated rows into the same table, in the
  * format ingest writes (PostgreSQL's text format, which PostgreSQL also reads a little faster than CSV).
- * Target (DESIGN.md §4): ingest ≥ 70 % of the COPY rate. Run with bench/ingest.sh.
+ * Target (docs/BENCHMARKS.md): ingest ≥ 70 % of the COPY rate. Run with bench/ingest.sh.
  */
 public final class IngestBench {
     /** Batches sent before measuring, to let the JIT compile the ingest path (with six, the first two rounds still

@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * 1 000 and the last page (one client; p50/p99 over 2 000 requests each, after a warm-up), the plans
  * of the total's statements, and throughput of the depth-1000 request against serving the same
  * response bytes from memory through the same server (same auth, same HTTP stack), two clients each.
- * Targets (DESIGN.md §4): p99 <= 20 ms; >= 50 % of the in-memory req/s. Run with bench/reports.sh.
+ * Targets (docs/BENCHMARKS.md): p99 <= 20 ms; >= 50 % of the in-memory req/s. Run with bench/reports.sh.
  */
 public final class ReportsBench {
     private static final String OWNER = "big@reports.example";

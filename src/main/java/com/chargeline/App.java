@@ -56,7 +56,7 @@ public final class App implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         var gc = new JvmGcMetrics();
         gc.bindTo(registry);
-        // Start-up budget (DESIGN.md §4, serve <= 3 s): PostgreSQL starts and migrations run in
+        // Start-up budget (serve <= 3 s, docs/BENCHMARKS.md): PostgreSQL starts and migrations run in
         // their own thread while this one loads the HTTP stack's classes.
         var opening = CompletableFuture.supplyAsync(() -> Storage.open(config.target(), registry),
                 command -> Thread.ofPlatform().name("chargeline-storage-open").start(command));

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Logging set up in code rather than logback.xml: the XML configurator alone costs about half a
- * second of start-up (DESIGN.md §4: serve answers within 3 s). One logfmt line per event on
+ * second of start-up (the start-up budget: serve answers within 3 s). One logfmt line per event on
  * stderr, with the request id when there is one. {@code CHARGELINE_LOG_LEVEL} sets the root level,
  * {@code CHARGELINE_ACCESS_LOG} the access log's.
  */

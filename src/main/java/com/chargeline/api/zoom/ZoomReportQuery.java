@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * The query of a Zoom phone charges report (NOTES.md A1/A2), checked: {@code from}/{@code to} as
+ * The query of a Zoom phone charges report (call_charges / sms_charges), checked: {@code from}/{@code to} as
  * {@code yyyy-mm-dd} or {@code yyyy-MM-dd'T'HH:mm:ss'Z'} (UTC), both inclusive — a date covers that
  * whole day, a date-time that whole second; the past 30 days (from 00:00 UTC thirty days ago until
  * now) when both are absent; {@code to} required with {@code from}; at most one month; {@code from}

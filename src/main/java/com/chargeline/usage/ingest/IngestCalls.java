@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * transaction it claims the ids (a resend reports duplicates and changes nothing), enriches each
  * new call from the directory, rates them in end-time order (so included minutes are drawn in that
  * order), writes the rated rows with COPY into the month's partition, and adds the batch to the
- * daily and monthly rollups and to the calling-plan usage.
+ * hourly and monthly rollups and to the calling-plan usage.
  */
 public final class IngestCalls {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestCalls.class);

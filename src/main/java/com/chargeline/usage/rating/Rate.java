@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One row of a rate deck: which numbers it prices ({@link Destination}), how ({@link Price}) and
  * when ({@link Validity}). Money parts are fixed-point: units of 10^-8 of the deck's currency, so
- * pricing is exact integer arithmetic (DESIGN.md §3: exact decimals, never float).
+ * pricing is exact integer arithmetic (amounts are exact decimals, never float).
  */
 public record Rate(int index, Destination destination, Price price, Validity validity) {
     /** Decimals of the fixed-point unit every rate amount is kept in. */
