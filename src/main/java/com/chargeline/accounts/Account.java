@@ -30,7 +30,8 @@ public record Account(
     }
 
     /** Name, plan type label, paid seats and the locale facts billing needs. */
-    public record Profile(String name, String type, int seats, String country, String timeZone, String currency) {
+    public record Profile(String name, String type, int seats, String country, java.time.ZoneId timeZone,
+                          java.util.Currency currency) {
     }
 
     /** The account owner (a user of the account). */

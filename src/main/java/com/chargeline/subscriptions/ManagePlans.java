@@ -43,21 +43,13 @@ public final class ManagePlans {
 
     /** The account's calendar date now: plan dates are days in the account's time zone. */
     public LocalDate today(Account account) {
-        return LocalDate.ofInstant(clock.instant(), zoneOf(account.profile().timeZone()));
+        return LocalDate.ofInstant(clock.instant(), account.profile().timeZone());
     }
 
     public LocalDate today(java.time.ZoneId zone) {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    /** A stored time-zone name as a zone (UTC when it is not one). */
-    public static java.time.ZoneId zoneOf(String timeZone) {
-        try {
-            return timeZone == null || timeZone.isBlank() ? ZoneOffset.UTC : java.time.ZoneId.of(timeZone);
-        } catch (java.time.DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
-    }
 
     /** Every plan line of the account, oldest first. */
     public List<Subscription> plans(AccountId account) {

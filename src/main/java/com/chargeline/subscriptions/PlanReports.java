@@ -7,6 +7,7 @@ import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
+import com.chargeline.common.time.Zones;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -81,7 +82,7 @@ public final class PlanReports {
         var out = new ArrayList<Renewal>();
         byAccount.forEach((id, rows) -> {
             var items = new ArrayList<Item>();
-            var today = plans.today(ManagePlans.zoneOf((String) rows.getFirst()[9]));
+            var today = plans.today(Zones.stored((String) rows.getFirst()[9]));
             var until = today.plusDays(days);
             for (var row : rows) {
                 var plan = catalog.find((String) row[4]).orElseThrow();

@@ -67,7 +67,7 @@ public final class ZoomDtos {
     }
 
     private static String midnight(Account a, java.time.LocalDate day) {
-        return dateTime(day.atStartOfDay(ManagePlans.zoneOf(a.profile().timeZone())).toInstant());
+        return dateTime(day.atStartOfDay(a.profile().timeZone()).toInstant());
     }
 
     /** {@code GET /accounts/{accountId}/billing}: every field is a string, absent values are empty. */

@@ -144,7 +144,7 @@ public final class IngestCalls {
             classifier.classify(r.parties().calleeNumber(), region);
         }
         return new Batch(directory.snapshot(accountId), region, priceList, plans.byName(accountId),
-                ZoneId.of(account.profile().timeZone()));
+                account.profile().timeZone());
     }
 
     private static <T> T joined(CompletableFuture<T> future) {

@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +57,7 @@ public final class IngestSms {
         validate(records);
         var account = accounts.find(accountId).orElseThrow();
         var prices = decks.priceListFor(accountId).orElseThrow(IngestCalls::noDeck);
-        var zone = ZoneId.of(account.profile().timeZone());
+        var zone = account.profile().timeZone();
         var region = account.profile().country();
         var dir = directory.snapshot(accountId);
         var info = prices.calls().info();

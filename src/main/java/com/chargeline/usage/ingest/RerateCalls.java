@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -66,7 +65,7 @@ public final class RerateCalls {
             throw new Invalid(ErrorCode.VALIDATION_FAILED, "--to is before --from.");
         }
         var account = accounts.find(accountId).orElseThrow();
-        var zone = ZoneId.of(account.profile().timeZone());
+        var zone = account.profile().timeZone();
         var region = account.profile().country();
         var prices = decks.priceListFor(accountId).orElseThrow(IngestCalls::noDeck);
         var dir = directory.snapshot(accountId);
