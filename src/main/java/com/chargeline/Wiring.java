@@ -5,7 +5,7 @@ import com.chargeline.accounts.AccountQueries;
 import com.chargeline.accounts.ApiClientQueries;
 import com.chargeline.accounts.CreateAccount;
 import com.chargeline.accounts.DisassociateSubAccount;
-import com.chargeline.accounts.ManageApiClients;
+import com.chargeline.accounts.CreateApiClient;
 import com.chargeline.accounts.RevokeApiClient;
 import com.chargeline.accounts.UpdateAccountOptions;
 import com.chargeline.accounts.UpdateBillingContact;
@@ -64,7 +64,7 @@ public final class Wiring {
     public final UpdateBillingContact updateBillingContact;
     public final UpdateAccountOptions updateAccountOptions;
     public final DisassociateSubAccount disassociateSubAccount;
-    public final ManageApiClients apiClients;
+    public final CreateApiClient createApiClient;
     public final ApiClientQueries apiClientQueries;
     public final RevokeApiClient revokeApiClient;
     public final AccessTokens accessTokens;
@@ -98,12 +98,12 @@ public final class Wiring {
         this.updateBillingContact = new UpdateBillingContact(db, clock);
         this.updateAccountOptions = new UpdateAccountOptions(db);
         this.disassociateSubAccount = new DisassociateSubAccount(db, clock);
-        this.apiClients = new ManageApiClients(db, clock);
+        this.createApiClient = new CreateApiClient(db, clock);
         this.apiClientQueries = new ApiClientQueries(db);
         this.revokeApiClient = new RevokeApiClient(db, clock);
         this.accessTokens = new AccessTokens(SigningKeys.loadOrCreate(db, "access_token", 64, clock), clock);
         this.pageTokens = new PageTokens(SigningKeys.loadOrCreate(db, "page_token", 32, clock), clock);
-        this.bearerAuth = new BearerAuth(accessTokens, apiClients);
+        this.bearerAuth = new BearerAuth(accessTokens, apiClientQueries);
         this.directory = new ManageDirectory(db, accountQueries, clock);
         this.callingPlans = new CallingPlans(db);
         this.rateDecks = new ManageRateDecks(db, clock);
@@ -133,7 +133,7 @@ public final class Wiring {
         var paging = new ZoomPaging(pageTokens);
         return List.of(
                 new SystemEndpoints(db, registry),
-                new OAuthEndpoints(apiClients, accessTokens, publicBaseUrl),
+                new OAuthEndpoints(apiClientQueries, accessTokens, publicBaseUrl),
                 new ZoomAccountsEndpoints(access, accountQueries, createAccount, updateAccountOptions,
                         disassociateSubAccount, paging, mapper, managePlans),
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper, managePlans),
@@ -144,7 +144,7 @@ public final class Wiring {
                 new NativePlanEndpoints(access, managePlans, mapper),
                 new NativeUsageEndpoints(access, ingestCalls, ingestSms, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDecks, mapper),
-                new NativeApiClientEndpoints(access, apiClientQueries, apiClients, revokeApiClient, mapper),
+                new NativeApiClientEndpoints(access, apiClientQueries, createApiClient, revokeApiClient, mapper),
                 new NativeDirectoryEndpoints(access, directory, callingPlans, mapper));
     }
 }

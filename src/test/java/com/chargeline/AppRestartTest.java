@@ -41,7 +41,7 @@ class AppRestartTest {
             var master = w.createAccount.createMaster(new NewAccount(new Account.Owner(null, "boss@restart.example",
                     "Rita", "Start"), "Restart-2026!", "Restart Inc", AccountOptions.defaults(), "US",
                     NewAccount.Extras.none()));
-            var client = w.apiClients.create(master.id(), List.of(), "restart");
+            var client = w.createApiClient.create(master.id(), List.of(), "restart");
             masterId = master.id().wire();
             clientId = client.client().clientId();
             secret = client.clientSecret();

@@ -4,8 +4,9 @@ import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Reads of an account's API clients (never their secrets). */
+/** Reads of API clients: a presented secret checked against its hash, whether a client is live, a listing. */
 public final class ApiClientQueries {
     private final Database db;
 
@@ -22,6 +23,22 @@ public final class ApiClientQueries {
         public boolean active() {
             return revokedAt == null;
         }
+    }
+
+    /** The client when {@code clientId} is live and {@code secret} is its secret. */
+    public Optional<ApiClient> authenticate(String clientId, String secret) {
+        return findActive(clientId)
+                .filter(stored -> ClientSecrets.matches(stored.salt(), stored.hash(), secret))
+                .map(ApiClientRepository.StoredClient::client);
+    }
+
+    /** The client when it is still live (not revoked): bearer checks ask this on every request. */
+    public Optional<ApiClient> active(String clientId) {
+        return findActive(clientId).map(ApiClientRepository.StoredClient::client);
+    }
+
+    private Optional<ApiClientRepository.StoredClient> findActive(String clientId) {
+        return db.withRepository(ApiClientRepository.class, r -> r.findActive(clientId));
     }
 
     /** Every client of the account, revoked ones too, ordered by created_at then client_id. */

@@ -2,7 +2,7 @@ package com.chargeline.cli;
 
 import com.chargeline.accounts.AccountQueries;
 import com.chargeline.accounts.ApiClientQueries;
-import com.chargeline.accounts.ManageApiClients;
+import com.chargeline.accounts.CreateApiClient;
 import com.chargeline.accounts.RevokeApiClient;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.error.NotFound;
@@ -40,9 +40,9 @@ public final class ClientCommand extends ParentCommand {
             var id = UsageError.accountId(account);
             try (var store = Storage.open(storage.target(), null)) {
                 UsageError.requireAccount(new AccountQueries(store.database()), id);
-                ManageApiClients.NewClient created;
+                CreateApiClient.NewClient created;
                 try {
-                    created = new ManageApiClients(store.database(), Clock.systemUTC())
+                    created = new CreateApiClient(store.database(), Clock.systemUTC())
                             .create(id, scopes == null ? List.of() : scopes, name);
                 } catch (Invalid e) {
                     throw new UsageError(CliErrors.describe(e));

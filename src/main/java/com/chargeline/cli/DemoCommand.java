@@ -19,7 +19,7 @@ public final class DemoCommand implements Runnable {
         var base = server.publicUrl != null ? server.publicUrl : "http://localhost:" + app.port();
         var credentialsFile = storage.dataDir.toAbsolutePath().normalize().resolve("demo-credentials.json");
         var credentials = new DemoData(app.wiring()).seed(credentialsFile, base);
-        var client = app.wiring().apiClients.authenticate(credentials.clientId(), credentials.clientSecret()).orElseThrow();
+        var client = app.wiring().apiClientQueries.authenticate(credentials.clientId(), credentials.clientSecret()).orElseThrow();
         var token = app.wiring().accessTokens.issue(client);
         var sub = credentials.subAccounts().getFirst().accountId();
         var out = System.out;

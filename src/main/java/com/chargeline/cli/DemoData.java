@@ -115,11 +115,11 @@ final class DemoData {
 
     /** {client_id, client_secret}: the stored pair when it still authenticates, else a new client. */
     private String[] reuseOrCreate(AccountId account, String clientId, String secret) {
-        if (clientId != null && secret != null && wiring.apiClients.authenticate(clientId, secret)
+        if (clientId != null && secret != null && wiring.apiClientQueries.authenticate(clientId, secret)
                 .filter(c -> c.accountId().equals(account)).isPresent()) {
             return new String[] {clientId, secret};
         }
-        var created = wiring.apiClients.create(account, List.of(), "demo");
+        var created = wiring.createApiClient.create(account, List.of(), "demo");
         return new String[] {created.client().clientId(), created.clientSecret()};
     }
 

@@ -22,7 +22,7 @@ class ClientCommandTest {
             var master = server.master("Client Keeper");
             var w = server.app.wiring();
             server.clock.advance(java.time.Duration.ofMinutes(1));
-            var extra = w.apiClients.create(master.account().id(), List.of(), "ci-bot");
+            var extra = w.createApiClient.create(master.account().id(), List.of(), "ci-bot");
 
             var listed = client(server, "list", "--account", master.id());
             assertThat(listed.exit()).as(listed.err()).isZero();
@@ -36,8 +36,8 @@ class ClientCommandTest {
             var revoked = client(server, "revoke", "--account", master.id(), "--client", extra.client().clientId());
             assertThat(revoked.exit()).as(revoked.err()).isZero();
             assertThat(revoked.out()).contains("revoked API client " + extra.client().clientId());
-            assertThat(w.apiClients.authenticate(extra.client().clientId(), extra.clientSecret())).isEmpty();
-            assertThat(w.apiClients.active(master.clientId())).isPresent();
+            assertThat(w.apiClientQueries.authenticate(extra.client().clientId(), extra.clientSecret())).isEmpty();
+            assertThat(w.apiClientQueries.active(master.clientId())).isPresent();
 
             var again = client(server, "revoke", "--account", master.id(), "--client", extra.client().clientId());
             assertThat(again.exit()).isZero();
@@ -59,7 +59,7 @@ class ClientCommandTest {
                 assertThat(result.exit()).isEqualTo(2);
                 assertThat(result.reason()).isEqualTo("chargeline: account " + master.id() + " has no API client " + clientId);
             }
-            assertThat(server.app.wiring().apiClients.active(other.clientId())).as("untouched").isPresent();
+            assertThat(server.app.wiring().apiClientQueries.active(other.clientId())).as("untouched").isPresent();
             var missing = com.chargeline.common.id.AccountId.random().wire();
             var unknownAccount = client(server, "list", "--account", missing);
             assertThat(unknownAccount.exit()).isEqualTo(2);
@@ -73,7 +73,7 @@ class ClientCommandTest {
             var master = server.master("Domain");
             var w = server.app.wiring();
             server.clock.advance(java.time.Duration.ofMinutes(1));
-            var second = w.apiClients.create(master.account().id(), List.of(), "second");
+            var second = w.createApiClient.create(master.account().id(), List.of(), "second");
             assertThat(w.apiClientQueries.list(master.account().id())).extracting(c -> c.clientId())
                     .containsExactly(master.clientId(), second.client().clientId());
             assertThat(w.revokeApiClient.revoke(master.account().id(), second.client().clientId())).isTrue();

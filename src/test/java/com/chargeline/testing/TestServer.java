@@ -69,7 +69,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private Tenant withClient(Account account, List<String> scopes) {
-        var client = app.wiring().apiClients.create(account.id(), scopes, "test");
+        var client = app.wiring().createApiClient.create(account.id(), scopes, "test");
         var token = app.wiring().accessTokens.issue(client.client()).token();
         return new Tenant(account, client.client().clientId(), client.clientSecret(), token);
     }

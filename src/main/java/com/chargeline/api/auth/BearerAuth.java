@@ -1,6 +1,6 @@
 package com.chargeline.api.auth;
 
-import com.chargeline.accounts.ManageApiClients;
+import com.chargeline.accounts.ApiClientQueries;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Unauthorized;
 import io.javalin.http.Context;
@@ -14,9 +14,9 @@ import java.util.Locale;
 public final class BearerAuth {
     private static final String CALLER = "chargeline.caller";
     private final AccessTokens tokens;
-    private final ManageApiClients clients;
+    private final ApiClientQueries clients;
 
-    public BearerAuth(AccessTokens tokens, ManageApiClients clients) {
+    public BearerAuth(AccessTokens tokens, ApiClientQueries clients) {
         this.tokens = tokens;
         this.clients = clients;
     }

@@ -2,7 +2,7 @@ package com.chargeline.api.auth;
 
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import com.chargeline.accounts.ManageApiClients;
+import com.chargeline.accounts.ApiClientQueries;
 import com.chargeline.common.id.AccountId;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -16,11 +16,11 @@ import java.util.Locale;
  * Errors take Zoom's OAuth shape {@code {"reason", "error"}}.
  */
 public final class OAuthEndpoints implements EndpointGroup {
-    private final ManageApiClients clients;
+    private final ApiClientQueries clients;
     private final AccessTokens tokens;
     private final String publicBaseUrl;
 
-    public OAuthEndpoints(ManageApiClients clients, AccessTokens tokens, String publicBaseUrl) {
+    public OAuthEndpoints(ApiClientQueries clients, AccessTokens tokens, String publicBaseUrl) {
         this.clients = clients;
         this.tokens = tokens;
         this.publicBaseUrl = publicBaseUrl;

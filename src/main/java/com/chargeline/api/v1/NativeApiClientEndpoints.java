@@ -6,7 +6,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import com.chargeline.accounts.AccountAccess;
 import com.chargeline.accounts.ApiClientQueries;
-import com.chargeline.accounts.ManageApiClients;
+import com.chargeline.accounts.CreateApiClient;
 import com.chargeline.accounts.RevokeApiClient;
 import com.chargeline.api.JsonBody;
 import com.chargeline.api.auth.BearerAuth;
@@ -32,11 +32,11 @@ public final class NativeApiClientEndpoints implements EndpointGroup {
 
     private final AccountAccess access;
     private final ApiClientQueries queries;
-    private final ManageApiClients clients;
+    private final CreateApiClient clients;
     private final RevokeApiClient revoke;
     private final ObjectMapper mapper;
 
-    public NativeApiClientEndpoints(AccountAccess access, ApiClientQueries queries, ManageApiClients clients,
+    public NativeApiClientEndpoints(AccountAccess access, ApiClientQueries queries, CreateApiClient clients,
                                     RevokeApiClient revoke, ObjectMapper mapper) {
         this.access = access;
         this.queries = queries;

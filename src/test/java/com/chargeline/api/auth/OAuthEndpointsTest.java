@@ -90,7 +90,7 @@ class OAuthEndpointsTest {
         assertThat(server.api.get("/v2/accounts/me", forged).body()).isEqualTo(expected);
 
         var otherKey = new AccessTokens(new byte[64], server.clock).issue(
-                server.app.wiring().apiClients.active(tenant.clientId()).orElseThrow()).token();
+                server.app.wiring().apiClientQueries.active(tenant.clientId()).orElseThrow()).token();
         assertThat(server.api.get("/v2/accounts/me", otherKey).body()).isEqualTo(expected);
 
         server.clock.advance(Duration.ofMinutes(61));
