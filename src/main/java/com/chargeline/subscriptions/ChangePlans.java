@@ -169,12 +169,12 @@ public final class ChangePlans {
 
     private static List<Map<String, Object>> view(List<Subscription> lines, LocalDate today) {
         return lines.stream().map(s -> Map.<String, Object>of("type", s.type(), "hosts", s.hosts(),
-                "status", s.statusOn(today), "cancel_at", Objects.toString(s.cancelAt(), ""))).toList();
+                "status", s.statusOn(today).wire(), "cancel_at", Objects.toString(s.cancelAt(), ""))).toList();
     }
 
     /** Lines in service today (a cancelled one until its paid period ends). */
     private static java.util.stream.Stream<Subscription> active(List<Subscription> held, LocalDate today) {
-        return held.stream().filter(s -> s.statusOn(today).equals("active"));
+        return held.stream().filter(s -> s.activeOn(today));
     }
 
     /** Lines in service and not yet cancelled. */

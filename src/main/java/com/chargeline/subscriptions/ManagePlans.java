@@ -62,7 +62,7 @@ public final class ManagePlans {
                         + "WHERE account_id = :account ORDER BY created_at, plan_group, plan_type")
                 .bind("account", account.value())
                 .map((rs, ctx) -> new Subscription(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        BillingCycle.fromWire(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class),
+                        BillingCycle.fromWire(rs.getString(5)), SubscriptionStatus.fromDb(rs.getString(6)), rs.getObject(7, LocalDate.class),
                         rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getBoolean(10)))
                 .list();
     }
@@ -108,10 +108,10 @@ public final class ManagePlans {
                 .map((rs, ctx) -> {
                     var account = byId.get(rs.getObject(1, UUID.class));
                     var line = new Subscription(null, "plan_base", rs.getString(2), rs.getInt(3),
-                            BillingCycle.fromWire(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
+                            BillingCycle.fromWire(rs.getString(4)), SubscriptionStatus.fromDb(rs.getString(5)), rs.getObject(6, LocalDate.class),
                             rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), true);
                     var today = today(account);
-                    if (line.statusOn(today).equals("active")) {
+                    if (line.activeOn(today)) {
                         var name = catalog.find(line.type()).map(PlanType::name).orElse("");
                         out.put(account.id(), new Standing(family(name), line.hosts(), line.serviceEffectiveDate(),
                                 line.cancelAt() != null ? line.cancelAt() : line.nextInvoiceDate(today)));

@@ -42,7 +42,7 @@ public final class PlanReports {
     public List<Usage> usage(com.chargeline.accounts.Account owner) {
         var account = owner.id();
         var today = plans.today(owner);
-        var lines = plans.plans(account).stream().filter(s -> s.statusOn(today).equals("active")).toList();
+        var lines = plans.plans(account).stream().filter(s -> s.activeOn(today)).toList();
         if (lines.stream().noneMatch(s -> s.group().equals("plan_base"))) {
             throw new Invalid(ErrorCode.PLAN_STATE, "Only available for paid account.");
         }

@@ -31,8 +31,8 @@ final class ZoomPlanObjects {
     static ObjectNode of(List<Subscription> lines, LocalDate today, ObjectMapper mapper) {
         var root = mapper.createObjectNode();
         for (var line : lines) {
-            var status = line.statusOn(today);
-            if (HIDDEN.contains(line.group()) || !status.equals("active") && !line.group().equals("plan_base")) {
+            var status = line.statusOn(today).wire();
+            if (HIDDEN.contains(line.group()) || !line.activeOn(today) && !line.group().equals("plan_base")) {
                 continue;
             }
             if (line.group().equals("plan_recording")) {
