@@ -67,38 +67,30 @@ public final class PlanReports {
 
     /** B14: every master-paid sub account of {@code master} renewing within {@code days}, by account number. */
     public List<Renewal> renewals(AccountId master, int days) {
-        var byAccount = new LinkedHashMap<UUID, List<Object[]>>();
-        db.withHandle(h -> h.createQuery("SELECT a.account_id, a.account_number, a.account_name, a.owner_email, s.plan_type, "
-                        + "s.hosts, s.billing_cycle, s.service_effective_date, s.paid_period_start_date, a.time_zone "
-                        + "FROM account a JOIN subscription s ON s.account_id = a.account_id "
-                        + "WHERE a.master_account_id = :m AND a.pay_mode = 'master' AND s.status = 'active' "
-                        + "AND s.cancel_at IS NULL AND s.auto_renew ORDER BY a.account_number, s.created_at")
-                .bind("m", master.value())
-                .map((rs, ctx) -> new Object[] {rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getInt(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-                    rs.getObject(9, LocalDate.class), rs.getString(10)})
-                .list()).forEach(row -> byAccount.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(row));
+        var byAccount = new LinkedHashMap<UUID, List<RenewalRepository.RenewingLine>>();
+        db.withRepository(RenewalRepository.class, r -> r.renewingLines(master.value()))
+                .forEach(line -> byAccount.computeIfAbsent(line.accountId(), k -> new ArrayList<>()).add(line));
         var factor = BigDecimal.ONE.subtract(plans.discount(master).movePointLeft(2));
         var out = new ArrayList<Renewal>();
-        byAccount.forEach((id, rows) -> {
+        byAccount.forEach((id, lines) -> {
             var items = new ArrayList<Item>();
-            var today = plans.today(Zones.stored((String) rows.getFirst()[9]));
+            var first = lines.getFirst();
+            var today = plans.today(Zones.stored(first.timeZone()));
             var until = today.plusDays(days);
-            for (var row : rows) {
-                var plan = catalog.find((String) row[4]).orElseThrow();
-                var cycle = BillingCycle.fromWire((String) row[6]);
-                var next = cycle.nextInvoiceDate((LocalDate) row[8], today);
+            for (var line : lines) {
+                var plan = catalog.find(line.planType()).orElseThrow();
+                var cycle = BillingCycle.fromWire(line.billingCycle());
+                var next = cycle.nextInvoiceDate(line.paidPeriodStartDate(), today);
                 if (next.isAfter(until)) {
                     continue;
                 }
-                int quantity = Math.max(1, (Integer) row[5]);
-                items.add(new Item(plan.name(), quantity, cycle, (LocalDate) row[7], next,
+                int quantity = Math.max(1, line.hosts());
+                items.add(new Item(plan.name(), quantity, cycle, line.serviceEffectiveDate(), next,
                         plan.listPrice().multiply(BigDecimal.valueOf(quantity)).multiply(factor)
                                 .setScale(2, RoundingMode.HALF_UP)));
             }
             if (!items.isEmpty()) {
-                var first = rows.getFirst();
-                out.add(new Renewal(new AccountId(id), (Long) first[1], (String) first[2], (String) first[3],
+                out.add(new Renewal(new AccountId(id), first.accountNumber(), first.accountName(), first.ownerEmail(),
                         items.stream().map(Item::nextInvoiceDate).min(Comparator.naturalOrder()).orElseThrow(),
                         items.stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add), true, items));
             }
