@@ -34,8 +34,8 @@ final class AllowanceLedger {
                 .bind("account", accountId)
                 .bindArray("months", String.class, months.stream().map(LocalDate::toString).toList())
                 .map((rs, ctx) -> {
-                    allowances.load(rs.getObject("plan_id", UUID.class) + "|" + rs.getString("holder") + "|"
-                            + rs.getObject("month", LocalDate.class), rs.getLong("used_seconds"));
+                    allowances.load(new Allowances.Holder(rs.getObject("plan_id", UUID.class), rs.getString("holder"),
+                            rs.getObject("month", LocalDate.class).toString()), rs.getLong("used_seconds"));
                     return 0;
                 })
                 .list();
@@ -45,14 +45,14 @@ final class AllowanceLedger {
         var drawn = new ArrayList<>(allowances.drawn().entrySet());
         drawn.sort(Map.Entry.comparingByKey());
         for (var entry : drawn) {
-            var parts = entry.getKey().split("\\|");
+            var key = entry.getKey();
             h.createUpdate("""
                             INSERT INTO allowance_usage (account_id, plan_id, holder, month, used_seconds)
                             VALUES (:account, CAST(:plan AS uuid), :holder, CAST(:month AS date), :seconds)
                             ON CONFLICT (account_id, plan_id, holder, month)
                             DO UPDATE SET used_seconds = allowance_usage.used_seconds + EXCLUDED.used_seconds""")
-                    .bind("account", accountId).bind("plan", parts[0]).bind("holder", parts[1])
-                    .bind("month", parts[2]).bind("seconds", entry.getValue())
+                    .bind("account", accountId).bind("plan", key.planId().toString()).bind("holder", key.holder())
+                    .bind("month", key.month()).bind("seconds", entry.getValue())
                     .execute();
         }
     }

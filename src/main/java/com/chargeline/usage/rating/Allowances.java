@@ -1,7 +1,9 @@
 package com.chargeline.usage.rating;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The included minutes left this month, per plan holder, while a batch is rated. A holder is a
@@ -10,20 +12,34 @@ import java.util.Map;
  * same transaction.
  */
 public final class Allowances {
-    private final Map<String, Long> usedSeconds = new HashMap<>();
-    private final Map<String, Long> drawn = new HashMap<>();
+    private final Map<Holder, Long> usedSeconds = new HashMap<>();
+    private final Map<Holder, Long> drawn = new HashMap<>();
+
+    /**
+     * What one allowance_usage row counts: a plan, its holder ({@code *} for a pooled plan, else the user) and a
+     * month (the first day of the account's month, ISO). Ordered so that batches write their rows in one order.
+     */
+    public record Holder(UUID planId, String holder, String month) implements Comparable<Holder> {
+        private static final Comparator<Holder> ORDER = Comparator.comparing(Holder::planId)
+                .thenComparing(Holder::holder).thenComparing(Holder::month);
+
+        @Override
+        public int compareTo(Holder other) {
+            return ORDER.compare(this, other);
+        }
+    }
 
     /** Starts a holder's month at {@code usedSeconds} already consumed. */
-    public void load(String holder, long used) {
+    public void load(Holder holder, long used) {
         usedSeconds.put(holder, used);
     }
 
-    /** {@code planId|user-or-*|month}: what one allowance_usage row counts. */
-    public static String holder(CallingPlan plan, String userKey, String month) {
-        return plan.id() + "|" + (plan.scope() == CallingPlan.Scope.POOLED ? "*" : userKey) + "|" + month;
+    /** The holder a call of {@code userKey} in {@code month} draws on under {@code plan}. */
+    public static Holder holder(CallingPlan plan, String userKey, String month) {
+        return new Holder(plan.id(), plan.scope() == CallingPlan.Scope.POOLED ? "*" : userKey, month);
     }
 
-    public long available(CallingPlan plan, String holder) {
+    public long available(CallingPlan plan, Holder holder) {
         if (plan.unlimited()) {
             return Long.MAX_VALUE;
         }
@@ -31,7 +47,7 @@ public final class Allowances {
         return Math.max(0, limit - usedSeconds.getOrDefault(holder, 0L));
     }
 
-    public void draw(String holder, long seconds) {
+    public void draw(Holder holder, long seconds) {
         if (seconds > 0) {
             usedSeconds.merge(holder, seconds, Long::sum);
             drawn.merge(holder, seconds, Long::sum);
@@ -39,7 +55,7 @@ public final class Allowances {
     }
 
     /** Seconds drawn by this batch, per holder: what to add to the stored totals. */
-    public Map<String, Long> drawn() {
+    public Map<Holder, Long> drawn() {
         return Map.copyOf(drawn);
     }
 }

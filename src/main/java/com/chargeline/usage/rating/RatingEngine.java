@@ -85,7 +85,7 @@ public final class RatingEngine {
         var region = NumberClassifier.region(far);
         CallingPlan plan = null;
         long available = 0;
-        String holder = null;
+        Allowances.Holder holder = null;
         for (var candidate : ctx.plans()) {
             if (candidate.covers(type, region)) {
                 plan = candidate;
