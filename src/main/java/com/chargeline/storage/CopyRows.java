@@ -139,12 +139,35 @@ public final class CopyRows {
         return buffer.toString();
     }
 
-    /** Sends what is buffered to an open COPY and empties the buffer. */
-    public void sendTo(CopyIn copy) throws SQLException {
-        if (!buffer.isEmpty()) {
+    /** Forgets every row written so far. */
+    void clear() {
+        buffer.setLength(0);
+        first = true;
+    }
+
+    /**
+     * Sends what is buffered to an open COPY, at most {@code slice} characters (never half a surrogate pair) at a
+     * time, and empties the buffer. Only {@link BulkCopy} sends.
+     */
+    void sendTo(CopyIn copy, int slice) throws SQLException {
+        int n = buffer.length();
+        if (n == 0) {
+            return;
+        }
+        if (n <= slice) {
             var bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
             copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
+        } else {
+            for (int start = 0; start < n; ) {
+                int end = Math.min(n, start + slice);
+                if (end < n && Character.isHighSurrogate(buffer.charAt(end - 1))) {
+                    end++;
+                }
+                var bytes = buffer.substring(start, end).getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                start = end;
+            }
         }
+        buffer.setLength(0);
     }
 }

@@ -1,17 +1,13 @@
 package com.chargeline.usage.ingest;
 
-import com.chargeline.storage.CopyRows;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.sql.SQLException;
+import com.chargeline.storage.BulkCopy;
+import com.chargeline.storage.CopyFailed;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.postgresql.PGConnection;
 
 /**
  * Claims record ids for an account inside the batch's transaction, so that a resent or concurrent
@@ -26,8 +22,6 @@ import org.postgresql.PGConnection;
  * other in the same order instead of each holding a key the other needs (a deadlock, PostgreSQL 40P01).
  */
 final class IdempotencyKeys {
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private IdempotencyKeys() {
     }
 
@@ -49,9 +43,9 @@ final class IdempotencyKeys {
             copy(h, table, idColumn, timeColumn, account, ids, times);
             h.releaseSavepoint("claim");
             return new HashSet<>(ids);
-        } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
+        } catch (CopyFailed e) {
+            if (!e.uniqueViolation()) {
+                throw e;
             }
             h.rollbackToSavepoint("claim");
         }
@@ -66,17 +60,13 @@ final class IdempotencyKeys {
     }
 
     private static void copy(Handle h, String table, String idColumn, String timeColumn, UUID account, List<String> ids,
-                             List<Instant> times) throws SQLException {
-        var csv = new CopyRows(ids.size() * 96);
+                             List<Instant> times) {
         var accountText = account.toString();
-        try {
+        try (var copy = BulkCopy.into(table, "account_id, " + idColumn + ", " + timeColumn).open(h)) {
             for (int i = 0; i < ids.size(); i++) {
-                csv.row(accountText, ids.get(i), times.get(i));
+                copy.row(accountText, ids.get(i), times.get(i));
             }
-            h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (account_id, " + idColumn
-                    + ", " + timeColumn + ") FROM STDIN " + CopyRows.OPTIONS, new StringReader(csv.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            copy.end(h);
         }
     }
 }

@@ -3,7 +3,7 @@ package com.chargeline.usage.ingest;
 import com.chargeline.accounts.AccountQueries;
 import com.chargeline.accounts.directory.ManageDirectory;
 import com.chargeline.common.id.AccountId;
-import com.chargeline.storage.CopyRows;
+import com.chargeline.storage.BulkCopy;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.MonthlyPartitions;
 import com.chargeline.usage.aggregate.Rollups;
@@ -12,11 +12,7 @@ import com.chargeline.usage.rating.NumberClassifier;
 import com.chargeline.usage.rating.PriceList;
 import com.chargeline.usage.rating.RateDeck;
 import com.chargeline.usage.rating.SmsPricing;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -24,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
 
 /**
  * Ingests a batch of SMS/MMS records: all or nothing, idempotent on (account, message_id), priced
@@ -79,9 +74,11 @@ public final class IngestSms {
             var rollups = new Rollups(zone);
             var issues = new ArrayList<IngestCalls.RatingIssue>();
             var total = BigDecimal.ZERO;
-            var csv = new CopyRows(order.size() * 400);
             var now = clock.instant();
-            try {
+            try (var copy = BulkCopy.into("rated_sms", COLUMNS)) {
+                if (!order.isEmpty()) {
+                    copy.open(h);
+                }
                 for (int i : order) {
                     var r = records.get(i);
                     var own = r.outbound() ? r.from() : r.to();
@@ -105,7 +102,7 @@ public final class IngestSms {
                             + "\",\"rate_per_segment\":\"" + rate.stripTrailingZeros().toPlainString() + "\",\"deck_id\":\""
                             + info.deckId() + "\",\"deck_version\":" + info.version() + ",\"status\":\""
                             + (error.isEmpty() ? "rated" : "error") + "\"}";
-                    csv.row(accountId.value(), r.sentTime(), r.messageId(), 1, true,
+                    copy.row(accountId.value(), r.sentTime(), r.messageId(), 1, true,
                             r.sessionId() == null ? "" : r.sessionId(), r.type(), r.direction(), r.from().number(),
                             nz(r.from().extensionNumber()), pick(r.from().displayName(), r.outbound() && user != null ? user.identity().name() : ""),
                             r.to().number(), nz(r.to().extensionNumber()),
@@ -116,14 +113,7 @@ public final class IngestSms {
                     rollups.add(r.sentTime(), new Rollups.Key(null, "sms", "", "", costCenter, department,
                             info.currency().getCurrencyCode(), charge.signum() > 0), 0, charge, +1);
                 }
-                if (!csv.isEmpty()) {
-                    h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("COPY rated_sms (" + COLUMNS
-                            + ") FROM STDIN " + CopyRows.OPTIONS, new StringReader(csv.toString()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException("COPY into rated_sms failed: " + e.getMessage(), e);
+                copy.end(h);
             }
             rollups.apply(h, accountId.value());
             return new IngestCalls.Result(records.size(), order.size(), duplicates, issues, total,

@@ -2,16 +2,13 @@ package com.chargeline.usage.ingest;
 
 import com.chargeline.accounts.directory.Directory;
 import com.chargeline.accounts.directory.PhoneUser;
-import com.chargeline.storage.CopyRows;
+import com.chargeline.storage.BulkCopy;
 import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.RatingEngine;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Builds the rated_call rows of a batch as COPY input and the batch's rollups alongside. After
@@ -19,7 +16,6 @@ import org.postgresql.copy.CopyIn;
  * of {@value #CHUNK} characters), so the server's COPY work overlaps the rating instead of following it.
  */
 final class RatedCallRows {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RatedCallRows.class);
     static final String COLUMNS = "account_id, end_time, call_log_id, rating_no, current, direction, caller_number, "
             + "caller_billing_number, callee_number, callee_billing_number, call_type, service_type, calling_party_name, "
             + "cost_center, employee_id, department, billing_account_id, start_time, answer_time, duration_seconds, result, "
@@ -30,8 +26,7 @@ final class RatedCallRows {
     private static final int CHUNK = 1 << 18;
     private final String account;
     private final String ratedAt;
-    private final CopyRows csv = new CopyRows(CHUNK + (1 << 12));
-    private CopyIn copy;
+    private final BulkCopy copy = BulkCopy.into("rated_call", COLUMNS, CHUNK);
     private final Rollups rollups;
     private final Explanations explanations = new Explanations();
 
@@ -73,7 +68,7 @@ final class RatedCallRows {
         var priced = result.priced();
         var charge = priced.charge();
         var outcome = r.outcome().result() != null ? r.outcome().result() : (r.answered() ? "answered" : "missed");
-        csv.add(account).add(r.timing().endTime()).add(r.callLogId()).add(ratingNo(r)).add("t")
+        copy.values().add(account).add(r.timing().endTime()).add(r.callLogId()).add(ratingNo(r)).add("t")
                 .add(r.parties().direction()).add(r.parties().callerNumber())
                 .add(pick(a.callerBillingNumber(), result.callerE164())).add(r.parties().calleeNumber())
                 .add(pick(a.calleeBillingNumber(), result.calleeE164())).add(result.callType().wire())
@@ -87,11 +82,8 @@ final class RatedCallRows {
                 .add(billingNumber).add(a.forwardNumberBilling() == null ? "" : a.forwardNumberBilling())
                 .add(result.status().wire()).add(result.status() == RatingEngine.Status.ERROR ? result.reason() : "")
                 .add(explanations.of(result, ctx)).add(ratedAt)
-                .add(r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber())
-                .endRow();
-        if (copy != null && csv.length() >= CHUNK) {
-            send();
-        }
+                .add(r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber());
+        copy.endRow();
         rollups.add(r.timing().endTime(), new Rollups.Key(null, "call", result.callType().wire(), billingAccount,
                 costCenter, department, ctx.deck().info().currency().getCurrencyCode(), charge.signum() > 0),
                 priced.billedSeconds(), charge, +1);
@@ -99,50 +91,17 @@ final class RatedCallRows {
 
     /** Opens the COPY on the batch's connection; rows added from now on are sent as they are built. */
     void stream(Handle h) {
-        try {
-            copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY rated_call (" + COLUMNS + ") FROM STDIN " + CopyRows.OPTIONS);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into rated_call failed: " + e.getMessage(), e);
-        }
+        copy.open(h);
     }
 
     /** Writes what is left and ends the COPY (or runs the whole COPY when none was opened). */
     void copyInto(Handle h) {
-        if (copy == null) {
-            if (csv.isEmpty()) {
-                return;
-            }
-            stream(h);
-        }
-        try {
-            send();
-            copy.endCopy();
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into rated_call failed: " + e.getMessage(), e);
-        } finally {
-            abandon();
-        }
+        copy.end(h);
     }
 
     /** Cancels an open COPY (the batch failed); the transaction's rollback discards what was sent. */
     void abandon() {
-        if (copy != null && copy.isActive()) {
-            try {
-                copy.cancelCopy();
-            } catch (SQLException e) {
-                LOG.debug("cancelling the COPY into rated_call: {}", e.getMessage());
-            }
-        }
-        copy = null;
-    }
-
-    private void send() {
-        try {
-            csv.sendTo(copy);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into rated_call failed: " + e.getMessage(), e);
-        }
+        copy.cancel();
     }
 
     private static String pick(String given, String fallback) {

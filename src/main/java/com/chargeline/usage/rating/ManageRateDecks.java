@@ -5,13 +5,10 @@ import com.chargeline.common.error.Invalid;
 import com.chargeline.common.error.NotFound;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.common.money.Currencies;
+import com.chargeline.storage.BulkCopy;
 import com.chargeline.storage.Database;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.HashMap;
@@ -21,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
-import org.postgresql.PGConnection;
 
 /**
  * Rate decks: create, import a CSV as a new version (rows written with COPY), export, assign to an
@@ -70,9 +66,7 @@ public final class ManageRateDecks {
         var deck = deck(owner, deckId);
         var rates = DeckCsv.parseRates(csv, deck.currency());
         return newVersion(owner, deck, (h, version) -> {
-            copyIn(h, "COPY rate (account_id, deck_id, version, row_no, prefix, destination, call_type, rate_per_min, "
-                    + "per_call_fee, first_increment_s, next_increment_s, free_seconds, charge_mode, currency, "
-                    + "effective_from, effective_to) FROM STDIN " + com.chargeline.storage.CopyCsv.OPTIONS, rateRows(owner, deck, version, rates));
+            copyRates(h, owner, deck, version, rates);
             h.attach(RateDeckRepository.class).copySmsRates(owner.value(), deckId, deck.currentVersion(), version);
             return rates.size();
         });
@@ -83,16 +77,15 @@ public final class ManageRateDecks {
         var deck = deck(owner, deckId);
         var rates = DeckCsv.parseSmsRates(csv, deck.currency());
         return newVersion(owner, deck, (h, version) -> {
-            var out = new StringBuilder();
-            rates.forEach((key, units) -> {
-                var parts = key.split("\\|");
-                out.append(owner.value()).append(',').append(deckId).append(',').append(version).append(',')
-                        .append(parts[0]).append(',').append(parts[1]).append(',').append(parts[2]).append(',')
-                        .append(java.math.BigDecimal.valueOf(units, Rate.UNIT_SCALE).toPlainString()).append(',')
-                        .append(deck.currency()).append('\n');
-            });
-            copyIn(h, "COPY sms_rate (account_id, deck_id, version, country, message_type, direction, rate_per_segment, "
-                    + "currency) FROM STDIN (FORMAT csv)", out.toString());
+            try (var copy = BulkCopy.into("sms_rate", "account_id, deck_id, version, country, message_type, direction, "
+                    + "rate_per_segment, currency").open(h)) {
+                rates.forEach((key, units) -> {
+                    var parts = key.split("\\|");
+                    copy.row(owner.value(), deckId, version, parts[0], parts[1], parts[2],
+                            java.math.BigDecimal.valueOf(units, Rate.UNIT_SCALE).toPlainString(), deck.currency());
+                });
+                copy.end(h);
+            }
             var repo = h.attach(RateDeckRepository.class);
             if (deck.currentVersion() > 0) {
                 repo.copyRates(owner.value(), deckId, deck.currentVersion(), version);
@@ -157,31 +150,19 @@ public final class ManageRateDecks {
         });
     }
 
-    private static String rateRows(AccountId owner, RateDeckRepository.DeckRow deck, int version, List<Rate> rates) {
-        var out = new StringWriter(rates.size() * 96);
-        try (var printer = new org.apache.commons.csv.CSVPrinter(out,
-                com.chargeline.storage.CopyCsv.FORMAT)) {
+    private static void copyRates(Handle h, AccountId owner, RateDeckRepository.DeckRow deck, int version, List<Rate> rates) {
+        try (var copy = BulkCopy.into("rate", "account_id, deck_id, version, row_no, prefix, destination, call_type, "
+                + "rate_per_min, per_call_fee, first_increment_s, next_increment_s, free_seconds, charge_mode, currency, "
+                + "effective_from, effective_to").open(h)) {
             for (var r : rates) {
                 var p = r.price();
                 var v = r.validity();
-                printer.printRecord(owner.value(), deck.deckId(), version, r.index(), r.destination().prefix(),
+                copy.row(owner.value(), deck.deckId(), version, r.index(), r.destination().prefix(),
                         r.destination().name(), r.destination().callType().wire(), p.perMinute().toPlainString(),
                         p.perCall().toPlainString(), p.increments().first(), p.increments().next(), p.freeSeconds(),
-                        p.mode().wire(), deck.currency(), v.from(), v.toExclusive() == null ? null : v.toExclusive());
+                        p.mode().wire(), deck.currency(), v.from(), v.toExclusive());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    static void copyIn(Handle h, String sql, String csv) {
-        try {
-            h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv));
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            copy.end(h);
         }
     }
 
