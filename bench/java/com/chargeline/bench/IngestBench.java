@@ -74,7 +74,7 @@ public final class IngestBench {
                         List.of(String.format("+1415555%04d", u))));
             }
             w.directory.upsertUsers(master.id(), users);
-            var client = w.apiClients.create(master.id(), List.of(), "bench");
+            var client = w.createApiClient.create(master.id(), List.of(), "bench");
             var token = w.accessTokens.issue(client.client()).token();
 
             var draws = BenchData.zipf(numbers.size(), 1.0, total + WARMUP * batch, 33);

@@ -68,7 +68,7 @@ public final class ReportsBench {
                 System.out.println("reusing the data seeded in " + dir);
             }
             var account = big.id();
-            var client = w.apiClients.create(account, List.of(), "bench");
+            var client = w.createApiClient.create(account, List.of(), "bench");
             var token = w.accessTokens.issue(client.client()).token();
             var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             var base = "http://127.0.0.1:" + app.port() + "/v2/phone/reports/call_charges?from=" + month.atDay(1) + "&to="
