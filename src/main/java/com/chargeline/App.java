@@ -84,7 +84,7 @@ public final class App implements AutoCloseable {
     /** Loads (and statically initialises) the classes the HTTP server needs, off the database's path. */
     private static void preloadHttpClasses() {
         for (var name : new String[] {"io.javalin.Javalin", "org.eclipse.jetty.server.Server",
-                "org.eclipse.jetty.servlet.ServletContextHandler", "io.javalin.json.JavalinJackson",
+                "org.eclipse.jetty.ee10.servlet.ServletContextHandler", "io.javalin.json.JavalinJackson",
                 "com.fasterxml.jackson.databind.ObjectMapper", "com.nimbusds.jose.crypto.MACSigner",
                 "com.nimbusds.jwt.SignedJWT"}) {
             try {

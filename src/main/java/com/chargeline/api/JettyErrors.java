@@ -2,10 +2,13 @@ package com.chargeline.api;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Requests Jetty refuses before Chargeline sees them (a URI or headers too long, a malformed request
@@ -13,7 +16,20 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 final class JettyErrors extends ErrorHandler {
     @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = response.getStatus();
+        var reason = (String) request.getAttribute(ERROR_MESSAGE);
+        if (request.getAttribute(ERROR_EXCEPTION) instanceof HttpException http) {
+            status = http.getCode();
+            response.setStatus(status);
+            if (reason == null) {
+                reason = http.getReason();
+            }
+        }
+        if (HttpStatus.hasNoBody(status)) {
+            callback.succeeded();
+            return true;
+        }
         var message = switch (status) {
             case HttpStatus.URI_TOO_LONG_414 -> "Request URI too long.";
             case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "Request headers too large.";
@@ -21,8 +37,11 @@ final class JettyErrors extends ErrorHandler {
                     ? "Bad request: the request line, URI or headers cannot be read."
                     : "Bad request: " + reason + ".";
         };
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        // Jetty closes the connection after a request it refused; say so, as Jetty 11 did, so no client reuses it.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         var json = "{\"code\":" + status + ",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        return ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
+        response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
     }
 }

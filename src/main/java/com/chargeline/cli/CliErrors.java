@@ -37,6 +37,6 @@ final class CliErrors {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return e.getMessage() + (root != e ? " (cause: " + root + ")" : "");
+        return e.getMessage() + (!root.equals(e) ? " (cause: " + root + ")" : "");
     }
 }

@@ -81,7 +81,7 @@ final class DemoTraffic {
         for (var region : SampleTraffic.COUNTRIES) {
             int cc = PHONES.getCountryCodeForRegion(region);
             var name = java.util.Locale.of("", region).getDisplayCountry(java.util.Locale.ENGLISH);
-            var landline = 0.012 + (Math.abs(region.hashCode()) % 40) / 1000.0;
+            var landline = 0.012 + Math.abs(region.hashCode() % 40) / 1000.0;
             csv.append(String.format("%d,%s,international,%.4f,0,60,60,0,per_min,USD,2025-01-01,%n", cc, name, landline));
             if (cc != 1) {
                 csv.append(String.format("%d,Contact center %s,callCenter,%.4f,0,6,6,0,per_min,USD,2025-01-01,%n", cc, name,
@@ -115,8 +115,8 @@ final class DemoTraffic {
         for (int u = 0; u < 30; u++) {
             var dept = DEPARTMENTS[u % DEPARTMENTS.length];
             users.add(new PhoneUser(null, new PhoneUser.Identity(first(u) + " " + last(u), "user" + u + "."
-                    + id.wire().substring(0, 6).toLowerCase() + "@demo.example", Integer.toString(1000 + u)),
-                    new PhoneUser.Attribution("E" + (block * 1000 + u), dept, "CC-" + dept.substring(0, 3).toUpperCase(),
+                    + id.wire().substring(0, 6).toLowerCase(java.util.Locale.ROOT) + "@demo.example", Integer.toString(1000 + u)),
+                    new PhoneUser.Attribution("E" + (block * 1000 + u), dept, "CC-" + dept.substring(0, 3).toUpperCase(java.util.Locale.ROOT),
                             u % 3 == 0 ? "Global Select 120" : "North America Unlimited", "BA-MAIN"),
                     List.of(String.format("+1415%03d%04d", 200 + block, u))));
         }

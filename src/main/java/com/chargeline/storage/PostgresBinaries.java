@@ -79,7 +79,7 @@ final class PostgresBinaries {
         try (var stdin = process.getOutputStream()) {
             stdin.write(archive);
         }
-        var output = new String(process.getInputStream().readAllBytes());
+        var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IOException("tar could not unpack " + ARCHIVE + ": " + output.strip());

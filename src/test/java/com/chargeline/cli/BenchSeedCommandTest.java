@@ -65,7 +65,7 @@ class BenchSeedCommandTest {
             } finally {
                 System.setErr(original);
             }
-            assertThat(captured.toString() + err).contains("has no directory users with an extension and a phone number")
+            assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8) + err).contains("has no directory users with an extension and a phone number")
                     .contains("--month 2099-01 has not started yet");
         }
     }

@@ -70,7 +70,7 @@ class ImportCommandTest {
             } finally {
                 System.setErr(original);
             }
-            var output = captured.toString() + err;
+            var output = captured.toString(java.nio.charset.StandardCharsets.UTF_8) + err;
             assertThat(output).contains("line 3, column end_time: \"yesterday\" is not an ISO-8601 date-time");
             long keys = server.app.wiring().db.withHandle(h -> h.createQuery("SELECT count(*) FROM call_key")
                     .mapTo(Long.class).one());

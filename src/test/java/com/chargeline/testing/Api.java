@@ -64,7 +64,7 @@ public final class Api {
 
     /** {@code POST /oauth/token} with Basic credentials and the parameters in the query string. */
     public Response token(String accountId, String clientId, String secret) {
-        var basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes());
+        var basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base + "/oauth/token?grant_type=account_credentials&account_id="
                         + accountId))
                 .header("Authorization", "Basic " + basic)

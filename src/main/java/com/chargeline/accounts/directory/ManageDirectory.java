@@ -162,11 +162,11 @@ public final class ManageDirectory {
     }
 
     private static PhoneUser validate(PhoneUser user, String at, String region, List<FieldError> errors,
-                                      HashSet<String> emails, HashSet<String> extensions) {
+                                      java.util.Set<String> emails, java.util.Set<String> extensions) {
         var id = user.identity();
         if (id.email() == null || !EMAIL.matcher(id.email()).matches()) {
             errors.add(new FieldError(at + ".email", "A valid e-mail address is required."));
-        } else if (!emails.add(id.email().toLowerCase())) {
+        } else if (!emails.add(id.email().toLowerCase(java.util.Locale.ROOT))) {
             errors.add(new FieldError(at + ".email", "Appears twice in this request."));
         }
         if (id.name() == null || id.name().isBlank()) {

@@ -57,7 +57,7 @@ public final class ZoomPlanUsageEndpoints implements EndpointGroup {
                 var m = STORAGE.matcher(u.plan().name());
                 var recording = root.putObject("plan_recording");
                 recording.put("type", u.line().type());
-                recording.put("plan_storage", m.find() ? m.group(1) + " " + m.group(2).toUpperCase() : "0 GB");
+                recording.put("plan_storage", m.find() ? m.group(1) + " " + m.group(2).toUpperCase(java.util.Locale.ROOT) : "0 GB");
                 recording.put("plan_storage_usage", "0 GB");
                 recording.put("plan_storage_exceed", "0");
                 recording.put("free_storage", "0 GB");

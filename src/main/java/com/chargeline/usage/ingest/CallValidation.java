@@ -20,7 +20,7 @@ public final class CallValidation {
     static final Set<String> DIRECTIONS = Set.of("inbound", "outbound");
     static final Set<String> RESULTS = Set.of("answered", "missed", "voicemail", "abandoned");
     static final Set<String> SERVICE_TYPES = Set.of("call", "meeting");
-    private static final long MAX_DURATION = Duration.ofHours(48).toSeconds();
+    private static final long MAX_DURATION = Duration.ofDays(2).toSeconds();
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile("[0-9]{1,6}");
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+0-9 ()\\-.]+");

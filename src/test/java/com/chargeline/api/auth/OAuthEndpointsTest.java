@@ -28,7 +28,7 @@ class OAuthEndpointsTest {
     }
 
     private static String basic(String id, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes());
+        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

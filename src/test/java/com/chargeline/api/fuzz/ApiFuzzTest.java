@@ -254,7 +254,7 @@ class ApiFuzzTest {
 
     /** Why {@code body} is not the family's error shape, or null when it is. */
     static String shapeProblem(String family, String contentType, String body) {
-        if (!contentType.toLowerCase().startsWith("application/json")) {
+        if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             return "Content-Type is '" + contentType + "', not application/json";
         }
         JsonNode node;

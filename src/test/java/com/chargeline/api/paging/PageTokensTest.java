@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class PageTokensTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-31T23:59:00Z"));
-    private final PageTokens tokens = new PageTokens("0123456789abcdef0123456789abcdef".getBytes(), clock);
+    private final PageTokens tokens = new PageTokens("0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8), clock);
 
     @Test
     void opens_its_own_token_for_the_same_query() {
@@ -25,7 +25,7 @@ class PageTokensTest {
         var chars = token.toCharArray();
         chars[5] = chars[5] == 'A' ? 'B' : 'A';
         assertThat(tokens.open(new String(chars), "q=1")).isEmpty();
-        assertThat(new PageTokens("another-key-another-key-another!".getBytes(), clock).open(token, "q=1")).isEmpty();
+        assertThat(new PageTokens("another-key-another-key-another!".getBytes(java.nio.charset.StandardCharsets.UTF_8), clock).open(token, "q=1")).isEmpty();
         assertThat(tokens.open("%%%", "q=1")).isEmpty();
         assertThat(tokens.open("", "q=1")).isEmpty();
     }

@@ -193,7 +193,7 @@ class ZoomAccountsEndpointsTest {
         var wanted = server.sub(own, "Wanted", PayMode.MASTER);
         server.sub(own, "Other", PayMode.MASTER);
 
-        var response = server.api.get("/v2/accounts?email=" + wanted.account().owner().email().toUpperCase(), own.token());
+        var response = server.api.get("/v2/accounts?email=" + wanted.account().owner().email().toUpperCase(java.util.Locale.ROOT), own.token());
 
         assertThat(response.json().get("total_records").asInt()).isEqualTo(1);
         assertThat(response.json().get("accounts").get(0).get("id").asText()).isEqualTo(wanted.id());
