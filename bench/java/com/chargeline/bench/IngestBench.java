@@ -73,7 +73,7 @@ public final class IngestBench {
                         Integer.toString(1000 + u)), new PhoneUser.Attribution("E" + u, "Dept " + (u % 12), "CC-" + (u % 7), "", ""),
                         List.of(String.format("+1415555%04d", u))));
             }
-            w.directory.upsertUsers(master.id(), users);
+            w.upsertUsers.upsert(master.id(), users);
             var client = w.createApiClient.create(master.id(), List.of(), "bench");
             var token = w.accessTokens.issue(client.client()).token();
 

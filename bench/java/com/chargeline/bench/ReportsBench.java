@@ -125,14 +125,14 @@ public final class ReportsBench {
         var deck = w.rateDecks.create(account.id(), "Bench", "USD", 4);
         w.rateDecks.importRates(account.id(), deck.deckId(), new StringReader(deck()));
         w.rateDecks.assign(account.id(), account.id(), deck.deckId());
-        w.directory.upsertBillingAccount(account.id(), "BA-" + block, name);
+        w.upsertBillingAccount.upsert(account.id(), "BA-" + block, name);
         var users = new ArrayList<PhoneUser>();
         for (int u = 0; u < 200; u++) {
             users.add(new PhoneUser(null, new PhoneUser.Identity("User " + u, "u" + u + "." + block + "@reports.example",
                     Integer.toString(1000 + u)), new PhoneUser.Attribution("E" + u, "Dept " + (u % 9), "CC-" + (u % 5), "",
                     "BA-" + block), List.of(String.format("+1646%d%02d%04d", 2 + block, u / 100, u % 100))));
         }
-        w.directory.upsertUsers(account.id(), users);
+        w.upsertUsers.upsert(account.id(), users);
         long t0 = System.nanoTime();
         w.seedUsage.seed(account.id(), month, calls, 0, (kind, done, all) -> {
             if (done % 500_000 == 0 || done == all) {

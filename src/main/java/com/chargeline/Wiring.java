@@ -9,7 +9,9 @@ import com.chargeline.accounts.CreateApiClient;
 import com.chargeline.accounts.RevokeApiClient;
 import com.chargeline.accounts.UpdateAccountOptions;
 import com.chargeline.accounts.UpdateBillingContact;
-import com.chargeline.accounts.directory.ManageDirectory;
+import com.chargeline.accounts.directory.DirectoryQueries;
+import com.chargeline.accounts.directory.UpsertBillingAccount;
+import com.chargeline.accounts.directory.UpsertUsers;
 import com.chargeline.api.SystemEndpoints;
 import com.chargeline.api.v1.NativeApiClientEndpoints;
 import com.chargeline.api.v1.NativeDeckEndpoints;
@@ -70,7 +72,9 @@ public final class Wiring {
     public final AccessTokens accessTokens;
     public final PageTokens pageTokens;
     public final BearerAuth bearerAuth;
-    public final ManageDirectory directory;
+    public final DirectoryQueries directory;
+    public final UpsertUsers upsertUsers;
+    public final UpsertBillingAccount upsertBillingAccount;
     public final CallingPlans callingPlans;
     public final ManageRateDecks rateDecks;
     public final NumberClassifier classifier;
@@ -104,7 +108,9 @@ public final class Wiring {
         this.accessTokens = new AccessTokens(SigningKeys.loadOrCreate(db, "access_token", 64, clock), clock);
         this.pageTokens = new PageTokens(SigningKeys.loadOrCreate(db, "page_token", 32, clock), clock);
         this.bearerAuth = new BearerAuth(accessTokens, apiClientQueries);
-        this.directory = new ManageDirectory(db, accountQueries, clock);
+        this.directory = new DirectoryQueries(db);
+        this.upsertUsers = new UpsertUsers(db, accountQueries, clock);
+        this.upsertBillingAccount = new UpsertBillingAccount(db);
         this.callingPlans = new CallingPlans(db);
         this.rateDecks = new ManageRateDecks(db, clock);
         this.classifier = new NumberClassifier();
@@ -145,6 +151,6 @@ public final class Wiring {
                 new NativeUsageEndpoints(access, ingestCalls, ingestSms, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDecks, mapper),
                 new NativeApiClientEndpoints(access, apiClientQueries, createApiClient, revokeApiClient, mapper),
-                new NativeDirectoryEndpoints(access, directory, callingPlans, mapper));
+                new NativeDirectoryEndpoints(access, directory, upsertUsers, upsertBillingAccount, callingPlans, mapper));
     }
 }

@@ -104,7 +104,7 @@ final class DemoTraffic {
 
     private List<PhoneUser> directory(Account account, int block) {
         var id = account.id();
-        w.directory.upsertBillingAccount(id, "BA-MAIN", account.profile().name() + " main");
+        w.upsertBillingAccount.upsert(id, "BA-MAIN", account.profile().name() + " main");
         var plans = w.callingPlans.byName(id);
         if (!plans.containsKey("North America Unlimited")) {
             w.callingPlans.create(id, "North America Unlimited", "pooled", null, List.of("local", "tollfree"),
@@ -120,7 +120,7 @@ final class DemoTraffic {
                             u % 3 == 0 ? "Global Select 120" : "North America Unlimited", "BA-MAIN"),
                     List.of(String.format("+1415%03d%04d", 200 + block, u))));
         }
-        return w.directory.upsertUsers(id, users);
+        return w.upsertUsers.upsert(id, users);
     }
 
     private List<CallRecord> calls(Account account, SampleTraffic traffic, int count, int offset) {

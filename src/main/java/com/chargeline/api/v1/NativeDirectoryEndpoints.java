@@ -4,7 +4,9 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import com.chargeline.accounts.AccountAccess;
-import com.chargeline.accounts.directory.ManageDirectory;
+import com.chargeline.accounts.directory.DirectoryQueries;
+import com.chargeline.accounts.directory.UpsertBillingAccount;
+import com.chargeline.accounts.directory.UpsertUsers;
 import com.chargeline.accounts.directory.PhoneUser;
 import com.chargeline.api.JsonBody;
 import com.chargeline.api.StrictJson;
@@ -37,13 +39,18 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
             "cost_center", "calling_plan", "billing_account_id", "phone_numbers");
     private static final Set<String> USER_FIELDS = Set.copyOf(USER_COLUMNS);
     private final AccountAccess access;
-    private final ManageDirectory directory;
+    private final DirectoryQueries directory;
+    private final UpsertUsers upsertUsers;
+    private final UpsertBillingAccount upsertBillingAccount;
     private final CallingPlans plans;
     private final ObjectMapper mapper;
 
-    public NativeDirectoryEndpoints(AccountAccess access, ManageDirectory directory, CallingPlans plans, ObjectMapper mapper) {
+    public NativeDirectoryEndpoints(AccountAccess access, DirectoryQueries directory, UpsertUsers upsertUsers,
+                                    UpsertBillingAccount upsertBillingAccount, CallingPlans plans, ObjectMapper mapper) {
         this.access = access;
         this.directory = directory;
+        this.upsertUsers = upsertUsers;
+        this.upsertBillingAccount = upsertBillingAccount;
         this.plans = plans;
         this.mapper = mapper;
     }
@@ -89,7 +96,7 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
         } else {
             users = usersFromJson(ctx);
         }
-        var saved = directory.upsertUsers(account, users);
+        var saved = upsertUsers.upsert(account, users);
         ctx.json(Map.of("users", saved.stream().map(u -> Map.of("user_id", u.userId().toString(),
                 "email", u.identity().email(), "phone_numbers", u.phoneNumbers())).toList()));
     }
@@ -163,7 +170,7 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
         var id = body.requiredString("billing_account_id");
         var name = body.string("name");
         body.check();
-        directory.upsertBillingAccount(account, id, name);
+        upsertBillingAccount.upsert(account, id, name);
         ctx.status(201).json(Map.of("billing_account_id", id, "name", name == null ? "" : name));
     }
 

@@ -2,7 +2,7 @@ package com.chargeline.usage.ingest;
 
 import com.chargeline.accounts.AccountQueries;
 import com.chargeline.accounts.directory.Directory;
-import com.chargeline.accounts.directory.ManageDirectory;
+import com.chargeline.accounts.directory.DirectoryQueries;
 import com.chargeline.accounts.directory.PhoneUser;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
@@ -41,13 +41,13 @@ public final class IngestCalls {
     private final Database db;
     private final Clock clock;
     private final AccountQueries accounts;
-    private final ManageDirectory directory;
+    private final DirectoryQueries directory;
     private final ManageRateDecks decks;
     private final CallingPlans plans;
     private final RatingEngine engine;
     private final NumberClassifier classifier;
 
-    public IngestCalls(Database db, Clock clock, AccountQueries accounts, ManageDirectory directory,
+    public IngestCalls(Database db, Clock clock, AccountQueries accounts, DirectoryQueries directory,
                        ManageRateDecks decks, CallingPlans plans, NumberClassifier classifier) {
         this.db = db;
         this.clock = clock;

@@ -1,7 +1,7 @@
 package com.chargeline.usage.ingest;
 
 import com.chargeline.accounts.AccountQueries;
-import com.chargeline.accounts.directory.ManageDirectory;
+import com.chargeline.accounts.directory.DirectoryQueries;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.BulkCopy;
 import com.chargeline.storage.Database;
@@ -34,11 +34,11 @@ public final class IngestSms {
     private final Database db;
     private final Clock clock;
     private final AccountQueries accounts;
-    private final ManageDirectory directory;
+    private final DirectoryQueries directory;
     private final ManageRateDecks decks;
     private final NumberClassifier classifier;
 
-    public IngestSms(Database db, Clock clock, AccountQueries accounts, ManageDirectory directory, ManageRateDecks decks,
+    public IngestSms(Database db, Clock clock, AccountQueries accounts, DirectoryQueries directory, ManageRateDecks decks,
                      NumberClassifier classifier) {
         this.db = db;
         this.clock = clock;

@@ -1,7 +1,7 @@
 package com.chargeline.usage.ingest;
 
 import com.chargeline.accounts.AccountQueries;
-import com.chargeline.accounts.directory.ManageDirectory;
+import com.chargeline.accounts.directory.DirectoryQueries;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
@@ -32,13 +32,13 @@ public final class RerateCalls {
     private final Database db;
     private final Clock clock;
     private final AccountQueries accounts;
-    private final ManageDirectory directory;
+    private final DirectoryQueries directory;
     private final ManageRateDecks decks;
     private final CallingPlans plans;
     private final NumberClassifier classifier;
     private final IngestCalls ingest;
 
-    public RerateCalls(Database db, Clock clock, AccountQueries accounts, ManageDirectory directory, ManageRateDecks decks,
+    public RerateCalls(Database db, Clock clock, AccountQueries accounts, DirectoryQueries directory, ManageRateDecks decks,
                        CallingPlans plans, NumberClassifier classifier, IngestCalls ingest) {
         this.db = db;
         this.clock = clock;

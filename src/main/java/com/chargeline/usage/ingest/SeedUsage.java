@@ -1,6 +1,6 @@
 package com.chargeline.usage.ingest;
 
-import com.chargeline.accounts.directory.ManageDirectory;
+import com.chargeline.accounts.directory.DirectoryQueries;
 import com.chargeline.accounts.directory.PhoneUser;
 import com.chargeline.common.id.AccountId;
 import java.time.Clock;
@@ -24,10 +24,10 @@ public final class SeedUsage {
     private static final int BATCH = 10_000;
     private final IngestCalls ingestCalls;
     private final IngestSms ingestSms;
-    private final ManageDirectory directory;
+    private final DirectoryQueries directory;
     private final Clock clock;
 
-    public SeedUsage(IngestCalls ingestCalls, IngestSms ingestSms, ManageDirectory directory, Clock clock) {
+    public SeedUsage(IngestCalls ingestCalls, IngestSms ingestSms, DirectoryQueries directory, Clock clock) {
         this.ingestCalls = ingestCalls;
         this.ingestSms = ingestSms;
         this.directory = directory;

@@ -11,7 +11,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Keeps an account's phone directory: users (upserted by e-mail), their numbers (normalised to
- * E.164 in the account's country; a number belongs to one account), and billing accounts. A batch
- * of users is all or nothing and every bad entry is reported with its index.
+ * Creates or updates users of an account's phone directory (by e-mail) with their numbers (normalised
+ * to E.164 in the account's country; a number belongs to one account). A batch is all or nothing and
+ * every bad entry is reported with its index.
  */
-public final class ManageDirectory {
+public final class UpsertUsers {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,6}");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -32,14 +31,14 @@ public final class ManageDirectory {
     private final AccountQueries accounts;
     private final Clock clock;
 
-    public ManageDirectory(Database db, AccountQueries accounts, Clock clock) {
+    public UpsertUsers(Database db, AccountQueries accounts, Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.clock = clock;
     }
 
     /** Creates or updates users; returns them with their ids and E.164 numbers. */
-    public List<PhoneUser> upsertUsers(AccountId account, List<PhoneUser> users) {
+    public List<PhoneUser> upsert(AccountId account, List<PhoneUser> users) {
         var region = accounts.find(account).orElseThrow().profile().country();
         var errors = new ArrayList<FieldError>();
         var normalised = new ArrayList<PhoneUser>();
@@ -102,62 +101,6 @@ public final class ManageDirectory {
                 throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), errors);
             }
             return saved;
-        });
-    }
-
-    public void upsertBillingAccount(AccountId account, String billingAccountId, String name) {
-        if (billingAccountId == null || !billingAccountId.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError(
-                    "billing_account_id", "1 to 64 letters, digits, '_' or '-'.")));
-        }
-        db.inTransaction(h -> {
-            h.attach(DirectoryRepository.class).upsertBillingAccount(account.value(), billingAccountId,
-                    name == null ? "" : name.strip());
-            return null;
-        });
-    }
-
-    public List<DirectoryRepository.UserRow> users(AccountId account) {
-        return db.withRepository(DirectoryRepository.class, r -> r.users(account.value()));
-    }
-
-    public List<DirectoryRepository.NumberRow> numbers(AccountId account) {
-        return db.withRepository(DirectoryRepository.class, r -> r.numbers(account.value()));
-    }
-
-    public List<DirectoryRepository.BillingAccountRow> billingAccounts(AccountId account) {
-        return db.withRepository(DirectoryRepository.class, r -> r.billingAccounts(account.value()));
-    }
-
-    /** The directory as one ingestion batch needs it. */
-    public Directory snapshot(AccountId account) {
-        return db.withRepository(DirectoryRepository.class, repo -> {
-            var byId = new HashMap<UUID, PhoneUser>();
-            var byExtension = new HashMap<String, PhoneUser>();
-            for (var row : repo.users(account.value())) {
-                var user = new PhoneUser(row.userId(), new PhoneUser.Identity(row.name(), row.email(), row.extensionNumber()),
-                        new PhoneUser.Attribution(row.employeeId(), row.department(), row.costCenter(),
-                                nz(row.callingPlan()), nz(row.billingAccountId())), List.of());
-                byId.put(row.userId(), user);
-                if (row.extensionNumber() != null) {
-                    byExtension.put(row.extensionNumber(), user);
-                }
-            }
-            var byNumber = new HashMap<String, PhoneUser>();
-            var numberBilling = new HashMap<String, String>();
-            var own = new HashSet<Long>();
-            for (var row : repo.numbers(account.value())) {
-                own.add(Long.parseLong(row.number().substring(1)));
-                if (row.userId() != null && byId.containsKey(row.userId())) {
-                    byNumber.put(row.number(), byId.get(row.userId()));
-                }
-                if (row.billingAccountId() != null) {
-                    numberBilling.put(row.number(), row.billingAccountId());
-                }
-            }
-            var billing = new HashSet<String>();
-            repo.billingAccounts(account.value()).forEach(b -> billing.add(b.billingAccountId()));
-            return new Directory(byExtension, byNumber, numberBilling, own, billing);
         });
     }
 
