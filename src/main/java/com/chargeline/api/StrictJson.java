@@ -30,12 +30,14 @@ public final class StrictJson {
 
     /** The one JSON value of {@code body}, or null for an empty (or blank) body. */
     public static JsonNode read(byte[] body, ObjectMapper mapper) {
-        return ascii(body, 0, body.length) ? read(body, 0, body.length, 0, mapper) : read(utf8(body), 0, mapper);
+        requireUtf8(body);
+        return read(body, 0, body.length, 0, mapper);
     }
 
     /**
-     * {@link #read(String, int, ObjectMapper)} for {@code body[offset, offset + length)} when those bytes are ASCII
-     * (the common case for call records): ASCII is valid UTF-8, so no decoding pass is needed before Jackson's.
+     * The one JSON value of {@code body[offset, offset + length)}, which starts on line {@code lineBase + 1} of the
+     * request body (NDJSON reads each line on its own but reports the body's line numbers). The caller has checked
+     * the bytes with {@link #requireUtf8}: Jackson alone lets some malformed UTF-8 through.
      */
     public static JsonNode read(byte[] body, int offset, int length, int lineBase, ObjectMapper mapper) {
         try {
@@ -45,25 +47,16 @@ public final class StrictJson {
         }
     }
 
-    /** Whether every byte of the range is 7-bit ASCII. */
-    public static boolean ascii(byte[] bytes, int offset, int length) {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
-     * The one JSON value of {@code text}, which starts on line {@code lineBase + 1} of the request body (NDJSON
-     * reads each line on its own but reports the body's line numbers).
+     * Refuses bytes that are not UTF-8 (see {@link #utf8(byte[])}); an ASCII body, the common case for call
+     * records, is UTF-8 by construction and costs one scan.
      */
-    public static JsonNode read(String text, int lineBase, ObjectMapper mapper) {
-        try {
-            return read(mapper.createParser(text), lineBase, mapper);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public static void requireUtf8(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                utf8(bytes);
+                return;
+            }
         }
     }
 

@@ -53,9 +53,7 @@ final class RecordsBody {
      * are an error, not two records) and errors name the line of the body.
      */
     private static List<JsonNode> ndjson(byte[] bytes, ObjectMapper mapper) {
-        if (!StrictJson.ascii(bytes, 0, bytes.length)) {
-            StrictJson.utf8(bytes); // refuses what is not UTF-8; Jackson then reads the valid bytes line by line
-        }
+        StrictJson.requireUtf8(bytes);
         var nodes = new ArrayList<JsonNode>();
         int line = 0;
         for (int from = 0; from < bytes.length && nodes.size() <= CallValidation.MAX_RECORDS; line++) {
