@@ -35,8 +35,8 @@ import com.chargeline.subscriptions.ManagePlans;
 import com.chargeline.subscriptions.PlanReports;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.SigningKeys;
-import com.chargeline.usage.ingest.IngestCalls;
-import com.chargeline.usage.ingest.IngestSms;
+import com.chargeline.usage.ingest.AccountContexts;
+import com.chargeline.usage.ingest.IngestUsage;
 import com.chargeline.usage.ingest.RerateCalls;
 import com.chargeline.usage.ingest.SeedUsage;
 import com.chargeline.usage.ingest.UsageQueries;
@@ -78,8 +78,8 @@ public final class Wiring {
     public final CallingPlans callingPlans;
     public final ManageRateDecks rateDecks;
     public final NumberClassifier classifier;
-    public final IngestCalls ingestCalls;
-    public final IngestSms ingestSms;
+    public final AccountContexts accountContexts;
+    public final IngestUsage ingestUsage;
     public final RerateCalls rerateCalls;
     public final UsageQueries usageQueries;
     public final ChargeReports chargeReports;
@@ -114,17 +114,16 @@ public final class Wiring {
         this.callingPlans = new CallingPlans(db);
         this.rateDecks = new ManageRateDecks(db, clock);
         this.classifier = new NumberClassifier();
-        this.ingestCalls = new IngestCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier);
-        this.ingestSms = new IngestSms(db, clock, accountQueries, directory, rateDecks, classifier);
+        this.accountContexts = new AccountContexts(accountQueries, directory, rateDecks, callingPlans);
+        this.ingestUsage = new IngestUsage(db, clock, accountContexts, classifier);
+        this.rerateCalls = new RerateCalls(db, clock, accountContexts, classifier);
         this.usageQueries = new UsageQueries(db);
         this.chargeReports = new ChargeReports(db);
-        this.seedUsage = new SeedUsage(ingestCalls, ingestSms, directory, clock);
+        this.seedUsage = new SeedUsage(ingestUsage, directory, clock);
         this.planCatalog = PlanCatalog.load();
         this.managePlans = new ManagePlans(db, clock, planCatalog);
         this.changePlans = new ChangePlans(db, clock, planCatalog, managePlans);
         this.planReports = new PlanReports(db, planCatalog, managePlans);
-        this.rerateCalls = new RerateCalls(db, clock, accountQueries, directory, rateDecks, callingPlans, classifier,
-                ingestCalls);
     }
 
     public static ObjectMapper objectMapper() {
@@ -148,7 +147,7 @@ public final class Wiring {
                 new ZoomPlanChangeEndpoints(access, changePlans, mapper),
                 new ZoomPlanUsageEndpoints(access, planReports, paging, mapper),
                 new NativePlanEndpoints(access, managePlans, mapper),
-                new NativeUsageEndpoints(access, ingestCalls, ingestSms, usageQueries, mapper),
+                new NativeUsageEndpoints(access, ingestUsage, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDecks, mapper),
                 new NativeApiClientEndpoints(access, apiClientQueries, createApiClient, revokeApiClient, mapper),
                 new NativeDirectoryEndpoints(access, directory, upsertUsers, upsertBillingAccount, callingPlans, mapper));

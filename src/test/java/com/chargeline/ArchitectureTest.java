@@ -1,7 +1,10 @@
 package com.chargeline;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -30,6 +33,23 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("com.chargeline.storage..")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.postgresql.PGConnection")
             .orShould().dependOnClassesThat().resideInAPackage("org.postgresql.copy..");
+
+    /**
+     * Usage becomes stored ratings one way (ingest, SMS, re-rating, import, seed and demo alike): only RateBatch
+     * rates records into rows, applies a batch's rollups and stores the minutes it drew.
+     */
+    @ArchTest
+    static final ArchRule usage_is_rated_only_through_rate_batch = noClasses()
+            .that().doNotHaveFullyQualifiedName("com.chargeline.usage.ingest.RateBatch")
+            .should().callMethodWhere(describe("rate a record, apply rollups or store drawn minutes", (JavaMethodCall call) -> {
+                var target = call.getTarget();
+                var owner = target.getOwner();
+                return !call.getOrigin().getModifiers().contains(JavaModifier.BRIDGE) && target.getName().equals("rate")
+                        && owner.isAssignableTo("com.chargeline.usage.ingest.RecordRater")
+                        || target.getName().equals("apply") && owner.getName().equals("com.chargeline.usage.aggregate.Rollups")
+                        || target.getName().equals("store")
+                        && owner.getName().equals("com.chargeline.usage.ingest.AllowanceLedger");
+            }));
 
     @ArchTest
     static final ArchRule the_api_does_not_use_the_cli = noClasses().that().resideInAPackage("com.chargeline.api..")

@@ -64,10 +64,10 @@ final class DemoTraffic {
             int callCount = calls / accounts.size();
             int messageCount = messages / accounts.size();
             for (int sent = 0; sent < callCount; sent += 10_000) {
-                w.ingestCalls.ingest(account.id(), calls(account, traffic, Math.min(10_000, callCount - sent), sent));
+                w.ingestUsage.calls(account.id(), calls(account, traffic, Math.min(10_000, callCount - sent), sent));
             }
             for (int sent = 0; sent < messageCount; sent += 10_000) {
-                w.ingestSms.ingest(account.id(), messages(account, traffic, Math.min(10_000, messageCount - sent), sent));
+                w.ingestUsage.messages(account.id(), messages(account, traffic, Math.min(10_000, messageCount - sent), sent));
             }
         }
     }

@@ -3,7 +3,7 @@ package com.chargeline.cli;
 import com.chargeline.Wiring;
 import com.chargeline.common.error.BillingException;
 import com.chargeline.storage.Storage;
-import com.chargeline.usage.ingest.IngestCalls;
+import com.chargeline.usage.ingest.BatchResult;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -94,13 +94,13 @@ public final class ImportCommand implements Runnable {
             try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 if (kind == Kind.sms) {
                     importAll(UsageFiles.nativeSms(reader), ImportCheck.nativeSms(clock),
-                            records -> wiring.ingestSms.ingest(id, records));
+                            records -> wiring.ingestUsage.messages(id, records));
                 } else if (format == Format.asterisk) {
                     importAll(UsageFiles.asteriskCalls(reader, zone), ImportCheck.asteriskCalls(clock),
-                            records -> wiring.ingestCalls.ingest(id, records));
+                            records -> wiring.ingestUsage.calls(id, records));
                 } else {
                     importAll(UsageFiles.nativeCalls(reader), ImportCheck.nativeCalls(clock),
-                            records -> wiring.ingestCalls.ingest(id, records));
+                            records -> wiring.ingestUsage.calls(id, records));
                 }
             }
         } catch (IOException e) {
@@ -120,7 +120,7 @@ public final class ImportCommand implements Runnable {
     }
 
     private <T> void importAll(UsageFiles.Parsed<T> parsed, ImportCheck.Rules<T> rules,
-                               Function<List<T>, IngestCalls.Result> ingest) {
+                               Function<List<T>, BatchResult> ingest) {
         var problems = ImportCheck.check(parsed, rules);
         if (!problems.isEmpty()) {
             throw refused(problems);
@@ -131,7 +131,7 @@ public final class ImportCommand implements Runnable {
         int ratingErrors = 0;
         for (int from = 0; from < records.size(); from += ImportCheck.BATCH) {
             var batch = records.subList(from, Math.min(records.size(), from + ImportCheck.BATCH));
-            IngestCalls.Result result;
+            BatchResult result;
             try {
                 result = ingest.apply(batch);
             } catch (BillingException e) {
@@ -143,7 +143,7 @@ public final class ImportCommand implements Runnable {
             accepted += result.accepted();
             duplicates += result.duplicates().size();
             ratingErrors += result.ratingErrors().size();
-            result.ratingErrors().stream().limit(20).forEach(r -> System.err.println("rating error, " + r.callLogId() + ": " + r.reason()));
+            result.ratingErrors().stream().limit(20).forEach(r -> System.err.println("rating error, " + r.recordId() + ": " + r.reason()));
             System.err.printf("imported %d/%d records (accepted %d, duplicates %d, rating errors %d)%n",
                     Math.min(records.size(), from + ImportCheck.BATCH), records.size(), accepted, duplicates, ratingErrors);
         }

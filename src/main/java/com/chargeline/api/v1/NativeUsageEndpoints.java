@@ -7,8 +7,8 @@ import com.chargeline.accounts.AccountAccess;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.NotFound;
-import com.chargeline.usage.ingest.IngestCalls;
-import com.chargeline.usage.ingest.IngestSms;
+import com.chargeline.usage.ingest.BatchResult;
+import com.chargeline.usage.ingest.IngestUsage;
 import com.chargeline.usage.ingest.UsageQueries;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
@@ -19,23 +19,25 @@ import java.util.Map;
 /** Usage ingestion and read-back under {@code /api/v1/accounts/{accountId}/usage}. */
 public final class NativeUsageEndpoints implements EndpointGroup {
     private final AccountAccess access;
-    private final IngestCalls ingestCalls;
-    private final IngestSms ingestSms;
+    private final IngestUsage ingest;
     private final UsageQueries queries;
     private final ObjectMapper mapper;
 
-    public NativeUsageEndpoints(AccountAccess access, IngestCalls ingestCalls, IngestSms ingestSms, UsageQueries queries,
+    public NativeUsageEndpoints(AccountAccess access, IngestUsage ingest, UsageQueries queries,
                                 ObjectMapper mapper) {
         this.access = access;
-        this.ingestCalls = ingestCalls;
-        this.ingestSms = ingestSms;
+        this.ingest = ingest;
         this.queries = queries;
         this.mapper = mapper;
     }
 
     /** The answer to an ingest request. */
     public record IngestResponse(int received, int accepted, int duplicates, List<String> duplicateIds,
-                                 List<IngestCalls.RatingIssue> ratingErrors, String totalCharge, String currency) {
+                                 List<RatingError> ratingErrors, String totalCharge, String currency) {
+    }
+
+    /** A record stored with a rating error; {@code call_log_id} names messages too (their message_id), as it always has. */
+    public record RatingError(int index, String callLogId, String reason) {
     }
 
     @Override
@@ -49,19 +51,20 @@ public final class NativeUsageEndpoints implements EndpointGroup {
         var caller = BearerAuth.caller(ctx, NativeOperations.INGEST_USAGE);
         var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
         var records = CallRecordsReader.read(RecordsBody.read(ctx, mapper));
-        respond(ctx, ingestCalls.ingest(account.id(), records));
+        respond(ctx, ingest.calls(account.id(), records));
     }
 
     private void ingestSms(Context ctx) {
         var caller = BearerAuth.caller(ctx, NativeOperations.INGEST_USAGE);
         var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
         var records = CallRecordsReader.readSms(RecordsBody.read(ctx, mapper));
-        respond(ctx, ingestSms.ingest(account.id(), records));
+        respond(ctx, ingest.messages(account.id(), records));
     }
 
-    private static void respond(Context ctx, IngestCalls.Result result) {
+    private static void respond(Context ctx, BatchResult result) {
         ctx.json(new IngestResponse(result.received(), result.accepted(), result.duplicates().size(), result.duplicates(),
-                result.ratingErrors(), result.totalCharge().toPlainString(), result.currency()));
+                result.ratingErrors().stream().map(e -> new RatingError(e.index(), e.recordId(), e.reason())).toList(),
+                result.totalCharge().toPlainString(), result.currency()));
     }
 
     private void call(Context ctx) {

@@ -1,5 +1,7 @@
 package com.chargeline.usage.ingest;
 
+import com.chargeline.usage.rating.CallDirection;
+import com.chargeline.usage.rating.CallResult;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -22,10 +24,11 @@ public record CallRecord(String callLogId, Parties parties, Timing timing, Outco
         Objects.requireNonNull(attribution, "attribution");
     }
 
-    /** Who called whom; {@code outbound} is the account's side placing the call. */
+    /** Who called whom, as reported ({@link CallValidation} checks {@code direction} names a {@link CallDirection}). */
     public record Parties(String direction, String callerNumber, String calleeNumber, String extensionNumber) {
+        /** The account's side placed the call. */
         public boolean outbound() {
-            return "outbound".equals(direction);
+            return CallDirection.fromWire(direction) == CallDirection.OUTBOUND;
         }
     }
 
@@ -33,7 +36,7 @@ public record CallRecord(String callLogId, Parties parties, Timing timing, Outco
     public record Timing(Instant startTime, Instant answerTime, Instant endTime, Long durationSeconds) {
     }
 
-    /** How it ended and what it was: {@code result} answered|missed|voicemail|abandoned, {@code serviceType} call|meeting. */
+    /** How it ended and what it was, as reported: {@code result} a {@link CallResult} (null: not given), {@code serviceType} call|meeting. */
     public record Outcome(String result, String serviceType, boolean viaQueue) {
     }
 
@@ -55,8 +58,13 @@ public record CallRecord(String callLogId, Parties parties, Timing timing, Outco
         return 0;
     }
 
-    /** Answered unless the result says otherwise; with no result, answered when it has talk time. */
+    /** The result given, else answered when the call has talk time and missed when not. */
+    public CallResult result() {
+        var given = CallResult.fromWire(outcome.result());
+        return given != null ? given : talkSeconds() > 0 ? CallResult.ANSWERED : CallResult.MISSED;
+    }
+
     public boolean answered() {
-        return outcome.result() == null ? talkSeconds() > 0 : outcome.result().equals("answered");
+        return result() == CallResult.ANSWERED;
     }
 }

@@ -3,6 +3,8 @@ package com.chargeline.usage.ingest;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
+import com.chargeline.usage.rating.CallDirection;
+import com.chargeline.usage.rating.CallResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +19,6 @@ import java.util.Set;
  */
 public final class CallValidation {
     public static final int MAX_RECORDS = 10_000;
-    static final Set<String> DIRECTIONS = Set.of("inbound", "outbound");
-    static final Set<String> RESULTS = Set.of("answered", "missed", "voicemail", "abandoned");
     static final Set<String> SERVICE_TYPES = Set.of("call", "meeting");
     private static final long MAX_DURATION = Duration.ofDays(2).toSeconds();
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -53,7 +53,7 @@ public final class CallValidation {
                 errors.add(new FieldError(at + "call_log_id", "Duplicate of an earlier record in this request: " + r.callLogId() + "."));
             }
             var p = r.parties();
-            if (p.direction() == null || !DIRECTIONS.contains(p.direction())) {
+            if (CallDirection.fromWire(p.direction()) == null) {
                 errors.add(new FieldError(at + "direction", "Required: inbound or outbound."));
             }
             requireNumber(errors, at + "caller_number", p.callerNumber());
@@ -87,9 +87,10 @@ public final class CallValidation {
                 }
             }
             var o = r.outcome();
-            if (o.result() != null && !RESULTS.contains(o.result())) {
+            var result = CallResult.fromWire(o.result());
+            if (o.result() != null && result == null) {
                 errors.add(new FieldError(at + "result", "Must be answered, missed, voicemail or abandoned."));
-            } else if (o.result() != null && !o.result().equals("answered") && t.durationSeconds() != null
+            } else if (result != null && result != CallResult.ANSWERED && t.durationSeconds() != null
                     && t.durationSeconds() > 0) {
                 errors.add(new FieldError(at + "duration_seconds", "A " + o.result() + " call has no talk time."));
             }

@@ -2,7 +2,6 @@ package com.chargeline.usage.ingest;
 
 import com.chargeline.storage.BulkCopy;
 import com.chargeline.storage.CopyFailed;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,46 +24,33 @@ final class IdempotencyKeys {
     private IdempotencyKeys() {
     }
 
-    /** {@code table} is call_key or sms_key, with its id and time columns. */
-    static Set<String> claim(Handle h, String table, String idColumn, String timeColumn, UUID account, List<String> batchIds,
-                             List<Instant> batchTimes) {
-        if (batchIds.isEmpty()) {
+    /** The ids of {@code records} not claimed before, now claimed for {@code account} in {@code h}'s transaction. */
+    static <R> Set<String> claim(Handle h, UsageKind<R> kind, UUID account, List<R> records) {
+        if (records.isEmpty()) {
             return Set.of();
         }
-        var order = new Integer[batchIds.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparing(batchIds::get));
-        var ids = java.util.Arrays.stream(order).map(batchIds::get).toList();
-        var times = java.util.Arrays.stream(order).map(batchTimes::get).toList();
+        var sorted = records.stream().sorted(java.util.Comparator.comparing(kind.id())).toList();
+        var ids = sorted.stream().map(kind.id()).toArray(String[]::new);
+        var times = sorted.stream().map(r -> kind.time().apply(r).toString()).toArray(String[]::new);
         h.savepoint("claim");
         try {
-            copy(h, table, idColumn, timeColumn, account, ids, times);
+            copy(h, kind, account, ids, times);
             h.releaseSavepoint("claim");
-            return new HashSet<>(ids);
+            return new HashSet<>(java.util.Arrays.asList(ids));
         } catch (CopyFailed e) {
             if (!e.uniqueViolation()) {
                 throw e;
             }
             h.rollbackToSavepoint("claim");
         }
-        return new HashSet<>(h.createQuery("INSERT INTO " + table + " (account_id, " + idColumn + ", " + timeColumn + ") "
-                        + "SELECT :account, id, t FROM unnest(CAST(:ids AS text[]), CAST(:times AS timestamptz[])) AS x(id, t) "
-                        + "ON CONFLICT DO NOTHING RETURNING " + idColumn)
-                .bind("account", account)
-                .bindArray("ids", String.class, ids)
-                .bindArray("times", String.class, times.stream().map(Instant::toString).toList())
-                .mapTo(String.class)
-                .list());
+        return new HashSet<>(kind.claim().claim(h.attach(UsageKeyRepository.class), account, ids, times));
     }
 
-    private static void copy(Handle h, String table, String idColumn, String timeColumn, UUID account, List<String> ids,
-                             List<Instant> times) {
+    private static void copy(Handle h, UsageKind<?> kind, UUID account, String[] ids, String[] times) {
         var accountText = account.toString();
-        try (var copy = BulkCopy.into(table, "account_id, " + idColumn + ", " + timeColumn).open(h)) {
-            for (int i = 0; i < ids.size(); i++) {
-                copy.row(accountText, ids.get(i), times.get(i));
+        try (var copy = BulkCopy.into(kind.keyTable(), "account_id, " + kind.idColumn() + ", " + kind.timeColumn()).open(h)) {
+            for (int i = 0; i < ids.length; i++) {
+                copy.row(accountText, ids[i], times[i]);
             }
             copy.end(h);
         }

@@ -1,5 +1,6 @@
 package com.chargeline.usage.ingest;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,8 +13,9 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Reads of stored call ratings. */
+/** Stored call ratings: read for the API, read and retired for re-rating. */
 @UseClasspathSqlLocator
 public interface RatedCallRepository {
 
@@ -21,6 +23,46 @@ public interface RatedCallRepository {
     @SqlQuery
     @RegisterRowMapper(RatedCallMapper.class)
     List<RatedCall> ratings(@Bind("accountId") UUID accountId, @Bind("callLogId") String callLogId);
+
+    /** The current rating of every call that ended in [start, end), oldest first, locked for re-rating. */
+    @SqlQuery
+    @RegisterRowMapper(StoredCallMapper.class)
+    List<StoredCall> currentInWindow(@Bind("accountId") UUID accountId, @Bind("start") OffsetDateTime start,
+                                     @Bind("end") OffsetDateTime end);
+
+    /** Makes the current ratings of the calls that ended in [start, end) not current. */
+    @SqlUpdate
+    int retire(@Bind("accountId") UUID accountId, @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end);
+
+    /** A stored rating as re-rating needs it: the call as first reported, and what the rating added to the rollups. */
+    record StoredCall(CallRecord record, int ratingNo, String callType, String billingAccountId, String costCenter,
+                      String department, String currency, long billedSeconds, BigDecimal charge) {
+    }
+
+    /** Maps a row of {@code currentInWindow.sql}, by column name. */
+    final class StoredCallMapper implements RowMapper<StoredCall> {
+        @Override
+        public StoredCall map(ResultSet rs, StatementContext ctx) throws SQLException {
+            var record = new CallRecord(rs.getString("call_log_id"),
+                    new CallRecord.Parties(rs.getString("direction"), rs.getString("caller_number"),
+                            rs.getString("callee_number"), blank(rs.getString("extension_number"))),
+                    new CallRecord.Timing(RatedCallMapper.instant(rs, "start_time"), RatedCallMapper.instant(rs, "answer_time"),
+                            RatedCallMapper.instant(rs, "end_time"), rs.getLong("duration_seconds")),
+                    new CallRecord.Outcome(rs.getString("result"), rs.getString("service_type"),
+                            "callCenter".equals(rs.getString("call_type"))),
+                    new CallRecord.Attribution(rs.getString("calling_party_name"), rs.getString("cost_center"),
+                            rs.getString("employee_id"), rs.getString("department"), rs.getString("billing_number"),
+                            rs.getString("billing_account_id"), rs.getString("caller_billing_number"),
+                            rs.getString("callee_billing_number"), rs.getString("forward_number_billing")));
+            return new StoredCall(record, rs.getInt("rating_no"), rs.getString("call_type"),
+                    rs.getString("billing_account_id"), rs.getString("cost_center"), rs.getString("department"),
+                    rs.getString("currency"), rs.getLong("billed_seconds"), rs.getBigDecimal("total_charge"));
+        }
+
+        private static String blank(String s) {
+            return s == null || s.isEmpty() ? null : s;
+        }
+    }
 
     /** Maps a row of {@code ratings.sql}, by column name. */
     final class RatedCallMapper implements RowMapper<RatedCall> {
@@ -42,7 +84,7 @@ public interface RatedCallRepository {
                     rs.getString("explanation"));
         }
 
-        private static Instant instant(ResultSet rs, String column) throws SQLException {
+        static Instant instant(ResultSet rs, String column) throws SQLException {
             var value = rs.getObject(column, OffsetDateTime.class);
             return value == null ? null : value.toInstant();
         }

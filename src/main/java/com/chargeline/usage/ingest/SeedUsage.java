@@ -22,14 +22,12 @@ import java.util.Random;
  */
 public final class SeedUsage {
     private static final int BATCH = 10_000;
-    private final IngestCalls ingestCalls;
-    private final IngestSms ingestSms;
+    private final IngestUsage ingest;
     private final DirectoryQueries directory;
     private final Clock clock;
 
-    public SeedUsage(IngestCalls ingestCalls, IngestSms ingestSms, DirectoryQueries directory, Clock clock) {
-        this.ingestCalls = ingestCalls;
-        this.ingestSms = ingestSms;
+    public SeedUsage(IngestUsage ingest, DirectoryQueries directory, Clock clock) {
+        this.ingest = ingest;
         this.directory = directory;
         this.clock = clock;
     }
@@ -62,7 +60,7 @@ public final class SeedUsage {
                         e.getValue().attribution(), List.of(e.getKey()))));
         if (users.isEmpty()) {
             throw new IllegalArgumentException("account " + account.wire() + " has no directory users with an extension and "
-                    + "a phone number: add some first (POST /api/v1/accounts/" + account.wire() + "/users)");
+                    + "a phone number: add users to its directory first");
         }
         var random = new Random(month.hashCode() * 31L + account.hashCode());
         var traffic = new SampleTraffic(random, users, 20_000);
@@ -74,7 +72,7 @@ public final class SeedUsage {
             for (int i = 0; i < n; i++) {
                 batch.add(traffic.call(run + "c" + String.format("%010d", done + i), times[i]));
             }
-            ingestCalls.ingest(account, batch);
+            ingest.calls(account, batch);
             done += n;
             progress.batch("calls", done, calls);
         }
@@ -85,7 +83,7 @@ public final class SeedUsage {
             for (int i = 0; i < n; i++) {
                 batch.add(traffic.message(run + "m" + String.format("%010d", done + i), times[i]));
             }
-            ingestSms.ingest(account, batch);
+            ingest.messages(account, batch);
             done += n;
             progress.batch("messages", done, messages);
         }

@@ -1,5 +1,6 @@
 package com.chargeline.usage.ingest;
 
+import com.chargeline.usage.rating.CallDirection;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -35,7 +36,7 @@ public record SmsRecord(String messageId, String sessionId, String messageType, 
     }
 
     public boolean outbound() {
-        return "outbound".equals(direction);
+        return CallDirection.fromWire(direction) == CallDirection.OUTBOUND;
     }
 
     public String type() {

@@ -3,6 +3,7 @@ package com.chargeline.usage.ingest;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
+import com.chargeline.usage.rating.CallDirection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class SmsValidation {
             } else if (!ids.add(r.messageId())) {
                 errors.add(new FieldError(at + "message_id", "Duplicate of an earlier record in this request: " + r.messageId() + "."));
             }
-            if (r.direction() == null || !CallValidation.DIRECTIONS.contains(r.direction())) {
+            if (CallDirection.fromWire(r.direction()) == null) {
                 errors.add(new FieldError(at + "direction", "Required: inbound or outbound."));
             }
             if (r.messageType() != null && !Set.of("SMS", "MMS").contains(r.messageType())) {

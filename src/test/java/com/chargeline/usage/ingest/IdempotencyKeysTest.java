@@ -36,8 +36,10 @@ class IdempotencyKeysTest {
     }
 
     private static Set<String> claim(Handle h, List<String> ids) {
-        return IdempotencyKeys.claim(h, "call_key", "call_log_id", "end_time", ACCOUNT, ids,
-                ids.stream().map(id -> AT).toList());
+        return IdempotencyKeys.claim(h, UsageKind.CALLS, ACCOUNT, ids.stream().map(id -> new CallRecord(id,
+                new CallRecord.Parties("outbound", "+12125550100", "+12125550101", null),
+                new CallRecord.Timing(null, null, AT, 0L), new CallRecord.Outcome(null, null, false),
+                CallRecord.Attribution.NONE)).toList());
     }
 
     @Test
