@@ -13,7 +13,7 @@ import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.Allowances;
 import com.chargeline.usage.rating.CallingPlan;
 import com.chargeline.usage.rating.CallingPlans;
-import com.chargeline.usage.rating.ManageRateDecks;
+import com.chargeline.usage.rating.PriceLists;
 import com.chargeline.usage.rating.NumberClassifier;
 import com.chargeline.usage.rating.PriceList;
 import com.chargeline.usage.rating.RatingEngine;
@@ -42,13 +42,13 @@ public final class IngestCalls {
     private final Clock clock;
     private final AccountQueries accounts;
     private final DirectoryQueries directory;
-    private final ManageRateDecks decks;
+    private final PriceLists decks;
     private final CallingPlans plans;
     private final RatingEngine engine;
     private final NumberClassifier classifier;
 
     public IngestCalls(Database db, Clock clock, AccountQueries accounts, DirectoryQueries directory,
-                       ManageRateDecks decks, CallingPlans plans, NumberClassifier classifier) {
+                       PriceLists decks, CallingPlans plans, NumberClassifier classifier) {
         this.db = db;
         this.clock = clock;
         this.accounts = accounts;

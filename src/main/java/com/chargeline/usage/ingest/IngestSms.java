@@ -7,7 +7,7 @@ import com.chargeline.storage.BulkCopy;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.MonthlyPartitions;
 import com.chargeline.usage.aggregate.Rollups;
-import com.chargeline.usage.rating.ManageRateDecks;
+import com.chargeline.usage.rating.PriceLists;
 import com.chargeline.usage.rating.NumberClassifier;
 import com.chargeline.usage.rating.PriceList;
 import com.chargeline.usage.rating.RateDeck;
@@ -35,10 +35,10 @@ public final class IngestSms {
     private final Clock clock;
     private final AccountQueries accounts;
     private final DirectoryQueries directory;
-    private final ManageRateDecks decks;
+    private final PriceLists decks;
     private final NumberClassifier classifier;
 
-    public IngestSms(Database db, Clock clock, AccountQueries accounts, DirectoryQueries directory, ManageRateDecks decks,
+    public IngestSms(Database db, Clock clock, AccountQueries accounts, DirectoryQueries directory, PriceLists decks,
                      NumberClassifier classifier) {
         this.db = db;
         this.clock = clock;

@@ -9,7 +9,7 @@ import com.chargeline.storage.Database;
 import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.Allowances;
 import com.chargeline.usage.rating.CallingPlans;
-import com.chargeline.usage.rating.ManageRateDecks;
+import com.chargeline.usage.rating.PriceLists;
 import com.chargeline.usage.rating.NumberClassifier;
 import com.chargeline.usage.rating.RatingEngine;
 import java.math.BigDecimal;
@@ -33,12 +33,12 @@ public final class RerateCalls {
     private final Clock clock;
     private final AccountQueries accounts;
     private final DirectoryQueries directory;
-    private final ManageRateDecks decks;
+    private final PriceLists decks;
     private final CallingPlans plans;
     private final NumberClassifier classifier;
     private final IngestCalls ingest;
 
-    public RerateCalls(Database db, Clock clock, AccountQueries accounts, DirectoryQueries directory, ManageRateDecks decks,
+    public RerateCalls(Database db, Clock clock, AccountQueries accounts, DirectoryQueries directory, PriceLists decks,
                        CallingPlans plans, NumberClassifier classifier, IngestCalls ingest) {
         this.db = db;
         this.clock = clock;
