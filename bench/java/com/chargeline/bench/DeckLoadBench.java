@@ -7,7 +7,9 @@ import com.chargeline.accounts.NewAccount;
 import com.chargeline.storage.Storage;
 import com.chargeline.usage.rating.CallType;
 import com.chargeline.usage.rating.DeckCsv;
-import com.chargeline.usage.rating.ManageRateDecks;
+import com.chargeline.usage.rating.CreateRateDeck;
+import com.chargeline.usage.rating.ImportRates;
+import com.chargeline.usage.rating.PriceLists;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -42,10 +44,9 @@ public final class DeckLoadBench {
             var deck = BenchData.deck(BenchData.numbers(200_000, 21), 100_000, 22, List.of(CallType.INTERNATIONAL));
             var csv = new StringWriter();
             DeckCsv.writeRates(deck.rates(), "USD", csv);
-            var decks = new ManageRateDecks(db, clock);
-            var row = decks.create(master.id(), "Bench 100k", "USD", 4);
+            var row = new CreateRateDeck(db, clock).create(master.id(), "Bench 100k", "USD", 4);
             long t0 = System.nanoTime();
-            int version = decks.importRates(master.id(), row.deckId(), new StringReader(csv.toString()));
+            int version = new ImportRates(db, clock).calls(master.id(), row.deckId(), new StringReader(csv.toString()));
             System.out.printf("CSV import of %d rates: %d ms%n", deck.size(), (System.nanoTime() - t0) / 1_000_000);
 
             var loads = new ArrayList<Long>();
@@ -59,7 +60,7 @@ public final class DeckLoadBench {
                         .map((rs, ctx) -> rs.getString(2)).list().size());
                 raws.add((System.nanoTime() - t0) / 1_000_000);
                 t0 = System.nanoTime();
-                var loaded = new ManageRateDecks(db, clock).load(row.deckId(), version);
+                var loaded = new PriceLists(db).load(row.deckId(), version);
                 loads.add((System.nanoTime() - t0) / 1_000_000);
                 if (loaded.calls().size() != deck.size()) {
                     throw new IllegalStateException("loaded " + loaded.calls().size() + " rates, expected " + deck.size());

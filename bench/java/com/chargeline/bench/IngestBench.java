@@ -64,9 +64,9 @@ public final class IngestBench {
             var numbers = BenchData.numbers(100_000, 31);
             var deckCsv = new StringWriter();
             DeckCsv.writeRates(BenchData.deck(numbers, 20_000, 32).rates(), "USD", deckCsv);
-            var deck = w.rateDecks.create(master.id(), "Bench", "USD", 4);
-            w.rateDecks.importRates(master.id(), deck.deckId(), new StringReader(deckCsv.toString()));
-            w.rateDecks.assign(master.id(), master.id(), deck.deckId());
+            var deck = w.createRateDeck.create(master.id(), "Bench", "USD", 4);
+            w.importRates.calls(master.id(), deck.deckId(), new StringReader(deckCsv.toString()));
+            w.assignRateDeck.assign(master.id(), master.id(), deck.deckId());
             var users = new ArrayList<PhoneUser>();
             for (int u = 0; u < 500; u++) {
                 users.add(new PhoneUser(null, new PhoneUser.Identity("User " + u, "user" + u + "@ingest.example",

@@ -122,9 +122,9 @@ public final class ReportsBench {
     private static Account seededAccount(Wiring w, String email, String name, YearMonth month, long calls, int block) {
         var account = w.createAccount.createMaster(new NewAccount(new Account.Owner(null, email, "Bench", "Reports"),
                 "Bench-Reports-2026", name, AccountOptions.defaults(), "US", NewAccount.Extras.none()));
-        var deck = w.rateDecks.create(account.id(), "Bench", "USD", 4);
-        w.rateDecks.importRates(account.id(), deck.deckId(), new StringReader(deck()));
-        w.rateDecks.assign(account.id(), account.id(), deck.deckId());
+        var deck = w.createRateDeck.create(account.id(), "Bench", "USD", 4);
+        w.importRates.calls(account.id(), deck.deckId(), new StringReader(deck()));
+        w.assignRateDeck.assign(account.id(), account.id(), deck.deckId());
         w.upsertBillingAccount.upsert(account.id(), "BA-" + block, name);
         var users = new ArrayList<PhoneUser>();
         for (int u = 0; u < 200; u++) {

@@ -42,8 +42,12 @@ import com.chargeline.usage.ingest.SeedUsage;
 import com.chargeline.usage.ingest.UsageQueries;
 import com.chargeline.usage.reports.ChargeReports;
 import com.chargeline.usage.rating.CallingPlans;
-import com.chargeline.usage.rating.ManageRateDecks;
+import com.chargeline.usage.rating.AssignRateDeck;
+import com.chargeline.usage.rating.CreateRateDeck;
+import com.chargeline.usage.rating.ImportRates;
 import com.chargeline.usage.rating.NumberClassifier;
+import com.chargeline.usage.rating.PriceLists;
+import com.chargeline.usage.rating.RateDeckQueries;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -76,7 +80,11 @@ public final class Wiring {
     public final UpsertUsers upsertUsers;
     public final UpsertBillingAccount upsertBillingAccount;
     public final CallingPlans callingPlans;
-    public final ManageRateDecks rateDecks;
+    public final PriceLists priceLists;
+    public final RateDeckQueries rateDeckQueries;
+    public final CreateRateDeck createRateDeck;
+    public final ImportRates importRates;
+    public final AssignRateDeck assignRateDeck;
     public final NumberClassifier classifier;
     public final AccountContexts accountContexts;
     public final IngestUsage ingestUsage;
@@ -112,9 +120,13 @@ public final class Wiring {
         this.upsertUsers = new UpsertUsers(db, accountQueries, clock);
         this.upsertBillingAccount = new UpsertBillingAccount(db);
         this.callingPlans = new CallingPlans(db);
-        this.rateDecks = new ManageRateDecks(db, clock);
+        this.priceLists = new PriceLists(db);
+        this.rateDeckQueries = new RateDeckQueries(db, priceLists);
+        this.createRateDeck = new CreateRateDeck(db, clock);
+        this.importRates = new ImportRates(db, clock);
+        this.assignRateDeck = new AssignRateDeck(db, clock);
         this.classifier = new NumberClassifier();
-        this.accountContexts = new AccountContexts(accountQueries, directory, rateDecks, callingPlans);
+        this.accountContexts = new AccountContexts(accountQueries, directory, priceLists, callingPlans);
         this.ingestUsage = new IngestUsage(db, clock, accountContexts, classifier);
         this.rerateCalls = new RerateCalls(db, clock, accountContexts, classifier);
         this.usageQueries = new UsageQueries(db);
@@ -148,7 +160,8 @@ public final class Wiring {
                 new ZoomPlanUsageEndpoints(access, planReports, paging, mapper),
                 new NativePlanEndpoints(access, managePlans, mapper),
                 new NativeUsageEndpoints(access, ingestUsage, usageQueries, mapper),
-                new NativeDeckEndpoints(access, rateDecks, mapper),
+                new NativeDeckEndpoints(access, rateDeckQueries, createRateDeck, importRates, assignRateDeck,
+                        mapper),
                 new NativeApiClientEndpoints(access, apiClientQueries, createApiClient, revokeApiClient, mapper),
                 new NativeDirectoryEndpoints(access, directory, upsertUsers, upsertBillingAccount, callingPlans, mapper));
     }

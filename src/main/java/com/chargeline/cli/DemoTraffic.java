@@ -42,9 +42,9 @@ final class DemoTraffic {
     }
 
     void seed(Account master, List<Account> subs) {
-        var deck = w.rateDecks.create(master.id(), "Northwind Standard", "USD", 4);
-        w.rateDecks.importRates(master.id(), deck.deckId(), new StringReader(deckCsv()));
-        w.rateDecks.importSmsRates(master.id(), deck.deckId(), new StringReader("""
+        var deck = w.createRateDeck.create(master.id(), "Northwind Standard", "USD", 4);
+        w.importRates.calls(master.id(), deck.deckId(), new StringReader(deckCsv()));
+        w.importRates.sms(master.id(), deck.deckId(), new StringReader("""
                 country,message_type,direction,rate_per_segment,currency
                 US,SMS,outbound,0.0075,USD
                 CA,SMS,outbound,0.0075,USD
@@ -54,7 +54,7 @@ final class DemoTraffic {
                 *,SMS,inbound,0,USD
                 *,MMS,inbound,0,USD
                 """));
-        w.rateDecks.assign(master.id(), master.id(), deck.deckId());
+        w.assignRateDeck.assign(master.id(), master.id(), deck.deckId());
         var accounts = new ArrayList<Account>();
         accounts.add(master);
         accounts.addAll(subs);

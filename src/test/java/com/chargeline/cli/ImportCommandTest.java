@@ -26,12 +26,12 @@ class ImportCommandTest {
         try (var server = new TestServer()) {
             var master = server.master("Asterisk Shop");
             var w = server.app.wiring();
-            var deck = w.rateDecks.create(master.account().id(), "Std", "USD", 4);
-            w.rateDecks.importRates(master.account().id(), deck.deckId(), new StringReader("""
+            var deck = w.createRateDeck.create(master.account().id(), "Std", "USD", 4);
+            w.importRates.calls(master.account().id(), deck.deckId(), new StringReader("""
                     prefix,destination,call_type,rate_per_min,per_call_fee,first_increment_s,next_increment_s,free_seconds,charge_mode,currency,effective_from,effective_to
                     1,United States,local,0.05,0,30,6,0,per_min,USD,,
                     """));
-            w.rateDecks.assign(master.account().id(), master.account().id(), deck.deckId());
+            w.assignRateDeck.assign(master.account().id(), master.account().id(), deck.deckId());
             var file = dir.resolve("Master.csv");
             Files.writeString(file, """
                     "acct","1001","+12125550123","from-internal","""
@@ -80,12 +80,12 @@ class ImportCommandTest {
 
     private static void assignDeck(TestServer server, TestServer.Tenant tenant) {
         var w = server.app.wiring();
-        var deck = w.rateDecks.create(tenant.account().id(), "Std", "USD", 4);
-        w.rateDecks.importRates(tenant.account().id(), deck.deckId(), new StringReader("""
+        var deck = w.createRateDeck.create(tenant.account().id(), "Std", "USD", 4);
+        w.importRates.calls(tenant.account().id(), deck.deckId(), new StringReader("""
                 prefix,destination,call_type,rate_per_min,per_call_fee,first_increment_s,next_increment_s,free_seconds,charge_mode,currency,effective_from,effective_to
                 1,United States,local,0.05,0,30,6,0,per_min,USD,,
                 """));
-        w.rateDecks.assign(tenant.account().id(), tenant.account().id(), deck.deckId());
+        w.assignRateDeck.assign(tenant.account().id(), tenant.account().id(), deck.deckId());
     }
 
     private static long stored(TestServer server, String table) {

@@ -10,7 +10,10 @@ import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
-import com.chargeline.usage.rating.ManageRateDecks;
+import com.chargeline.usage.rating.AssignRateDeck;
+import com.chargeline.usage.rating.CreateRateDeck;
+import com.chargeline.usage.rating.ImportRates;
+import com.chargeline.usage.rating.RateDeckQueries;
 import com.chargeline.usage.rating.RateDeckRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
@@ -22,12 +25,19 @@ import java.util.UUID;
 /** Rate decks under {@code /api/v1/accounts/{accountId}/rate_decks}, CSV in and out, and deck assignment. */
 public final class NativeDeckEndpoints implements EndpointGroup {
     private final AccountAccess access;
-    private final ManageRateDecks decks;
+    private final RateDeckQueries decks;
+    private final CreateRateDeck createRateDeck;
+    private final ImportRates importRates;
+    private final AssignRateDeck assignRateDeck;
     private final ObjectMapper mapper;
 
-    public NativeDeckEndpoints(AccountAccess access, ManageRateDecks decks, ObjectMapper mapper) {
+    public NativeDeckEndpoints(AccountAccess access, RateDeckQueries decks, CreateRateDeck createRateDeck,
+                               ImportRates importRates, AssignRateDeck assignRateDeck, ObjectMapper mapper) {
         this.access = access;
         this.decks = decks;
+        this.createRateDeck = createRateDeck;
+        this.importRates = importRates;
+        this.assignRateDeck = assignRateDeck;
         this.mapper = mapper;
     }
 
@@ -65,7 +75,7 @@ public final class NativeDeckEndpoints implements EndpointGroup {
         var currency = body.requiredString("currency");
         var precision = body.integer("precision");
         body.check();
-        ctx.status(201).json(DeckView.from(decks.create(owner, name, currency, precision == null ? 4 : precision)));
+        ctx.status(201).json(DeckView.from(createRateDeck.create(owner, name, currency, precision == null ? 4 : precision)));
     }
 
     private void list(Context ctx) {
@@ -88,7 +98,7 @@ public final class NativeDeckEndpoints implements EndpointGroup {
         var text = com.chargeline.api.StrictJson.utf8(ctx);
         com.chargeline.api.NulGuard.requireNone(text, "body");
         var reader = new java.io.StringReader(text);
-        int version = sms ? decks.importSmsRates(owner, id, reader) : decks.importRates(owner, id, reader);
+        int version = sms ? importRates.sms(owner, id, reader) : importRates.calls(owner, id, reader);
         ctx.json(new Imported(id.toString(), version));
     }
 
@@ -102,7 +112,7 @@ public final class NativeDeckEndpoints implements EndpointGroup {
         // The deck must be the caller's own or the target account's.
         var owner = decks.list(caller.accountId()).stream().anyMatch(d -> d.deckId().equals(id)) ? caller.accountId()
                 : target.id();
-        decks.assign(owner, target.id(), id);
+        assignRateDeck.assign(owner, target.id(), id);
         ctx.status(204);
     }
 
@@ -114,7 +124,7 @@ public final class NativeDeckEndpoints implements EndpointGroup {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw ManageRateDecks.deckNotFound(raw);
+            throw RateDeckQueries.deckNotFound(raw);
         }
     }
 }

@@ -6,16 +6,16 @@ import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.usage.rating.CallingPlans;
-import com.chargeline.usage.rating.ManageRateDecks;
+import com.chargeline.usage.rating.PriceLists;
 
 /** Reads an account's {@link AccountContext}; usage cannot be rated (and is not taken) until a deck prices the account. */
 public final class AccountContexts {
     private final AccountQueries accounts;
     private final DirectoryQueries directory;
-    private final ManageRateDecks decks;
+    private final PriceLists decks;
     private final CallingPlans plans;
 
-    public AccountContexts(AccountQueries accounts, DirectoryQueries directory, ManageRateDecks decks, CallingPlans plans) {
+    public AccountContexts(AccountQueries accounts, DirectoryQueries directory, PriceLists decks, CallingPlans plans) {
         this.accounts = accounts;
         this.directory = directory;
         this.decks = decks;

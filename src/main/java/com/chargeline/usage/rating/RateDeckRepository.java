@@ -16,7 +16,7 @@ import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Rate decks, their versions and assignments. Rate rows themselves are written with COPY (see {@link ManageRateDecks}). */
+/** Rate decks, their versions and assignments. Rate rows themselves are written with COPY (see {@link ImportRates}). */
 @UseClasspathSqlLocator
 public interface RateDeckRepository {
 
@@ -56,6 +56,14 @@ public interface RateDeckRepository {
     @SqlUpdate
     void copyRates(@Bind("accountId") UUID accountId, @Bind("deckId") UUID deckId, @Bind("from") int fromVersion,
                    @Bind("to") int toVersion);
+
+    @SqlUpdate
+    void setRateCount(@Bind("accountId") UUID accountId, @Bind("deckId") UUID deckId, @Bind("version") int version,
+                      @Bind("rateCount") int rateCount);
+
+    /** The number of call rates of a version. */
+    @SqlQuery
+    int countRates(@Bind("accountId") UUID accountId, @Bind("deckId") UUID deckId, @Bind("version") int version);
 
     @SqlUpdate
     void setCurrentVersion(@Bind("accountId") UUID accountId, @Bind("deckId") UUID deckId, @Bind("version") int version);
