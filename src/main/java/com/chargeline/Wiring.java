@@ -30,9 +30,16 @@ import com.chargeline.api.zoom.ZoomPlanChangeEndpoints;
 import com.chargeline.api.zoom.ZoomPlanEndpoints;
 import com.chargeline.api.zoom.ZoomPlanUsageEndpoints;
 import com.chargeline.catalog.PlanCatalog;
-import com.chargeline.subscriptions.ChangePlans;
-import com.chargeline.subscriptions.ManagePlans;
+import com.chargeline.subscriptions.AddAddons;
+import com.chargeline.subscriptions.CancelAddon;
+import com.chargeline.subscriptions.CancelBasePlan;
+import com.chargeline.subscriptions.ChangeAddon;
+import com.chargeline.subscriptions.ChangeBasePlan;
+import com.chargeline.subscriptions.PlanQueries;
 import com.chargeline.subscriptions.PlanReports;
+import com.chargeline.subscriptions.PlanRules;
+import com.chargeline.subscriptions.SetPlanDiscount;
+import com.chargeline.subscriptions.Subscribe;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.SigningKeys;
 import com.chargeline.usage.ingest.AccountContexts;
@@ -93,8 +100,15 @@ public final class Wiring {
     public final ChargeReports chargeReports;
     public final SeedUsage seedUsage;
     public final PlanCatalog planCatalog;
-    public final ManagePlans managePlans;
-    public final ChangePlans changePlans;
+    public final PlanRules planRules;
+    public final PlanQueries planQueries;
+    public final Subscribe subscribe;
+    public final AddAddons addAddons;
+    public final ChangeAddon changeAddon;
+    public final CancelAddon cancelAddon;
+    public final ChangeBasePlan changeBasePlan;
+    public final CancelBasePlan cancelBasePlan;
+    public final SetPlanDiscount setPlanDiscount;
     public final PlanReports planReports;
     private final String publicBaseUrl;
 
@@ -133,9 +147,16 @@ public final class Wiring {
         this.chargeReports = new ChargeReports(db);
         this.seedUsage = new SeedUsage(ingestUsage, directory, clock);
         this.planCatalog = PlanCatalog.load();
-        this.managePlans = new ManagePlans(db, clock, planCatalog);
-        this.changePlans = new ChangePlans(db, clock, planCatalog, managePlans);
-        this.planReports = new PlanReports(db, planCatalog, managePlans);
+        this.planRules = new PlanRules(planCatalog);
+        this.planQueries = new PlanQueries(db, clock, planRules);
+        this.subscribe = new Subscribe(db, clock, planRules, updateBillingContact);
+        this.addAddons = new AddAddons(db, clock, planRules);
+        this.changeAddon = new ChangeAddon(db, clock, planRules);
+        this.cancelAddon = new CancelAddon(db, clock, planRules);
+        this.changeBasePlan = new ChangeBasePlan(db, clock, planRules);
+        this.cancelBasePlan = new CancelBasePlan(db, clock);
+        this.setPlanDiscount = new SetPlanDiscount(db, clock);
+        this.planReports = new PlanReports(db, clock, planCatalog, planQueries);
     }
 
     public static ObjectMapper objectMapper() {
@@ -152,13 +173,14 @@ public final class Wiring {
                 new SystemEndpoints(db, registry),
                 new OAuthEndpoints(apiClientQueries, accessTokens, publicBaseUrl),
                 new ZoomAccountsEndpoints(access, accountQueries, createAccount, updateAccountOptions,
-                        disassociateSubAccount, paging, mapper, managePlans),
-                new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper, managePlans),
+                        disassociateSubAccount, paging, mapper, planQueries),
+                new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper, planQueries),
                 new ZoomPhoneReportEndpoints(chargeReports, paging, clock),
-                new ZoomPlanEndpoints(access, managePlans, updateBillingContact, mapper),
-                new ZoomPlanChangeEndpoints(access, changePlans, mapper),
+                new ZoomPlanEndpoints(access, planQueries, subscribe, clock, mapper),
+                new ZoomPlanChangeEndpoints(access, new ZoomPlanChangeEndpoints.UseCases(addAddons, changeAddon,
+                        cancelAddon, changeBasePlan, cancelBasePlan), planRules, mapper),
                 new ZoomPlanUsageEndpoints(access, planReports, paging, mapper),
-                new NativePlanEndpoints(access, managePlans, mapper),
+                new NativePlanEndpoints(access, planQueries, setPlanDiscount, mapper),
                 new NativeUsageEndpoints(access, ingestUsage, usageQueries, mapper),
                 new NativeDeckEndpoints(access, rateDeckQueries, createRateDeck, importRates, assignRateDeck,
                         mapper),

@@ -6,6 +6,7 @@ import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
 import java.time.Clock;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Changes some fields of an account's billing contact (Zoom {@code PATCH /accounts/{id}/billing}).
@@ -25,23 +26,34 @@ public final class UpdateBillingContact {
 
     public BillingContact update(AccountId account, BillingContact change) {
         validateText(change);
-        return db.inTransaction(h -> {
-            var contacts = h.attach(BillingContactRepository.class);
-            var current = contacts.find(account.value()).orElseThrow(() -> AccountAccess.notFound(account.wire()));
-            var merged = merge(current, change);
-            var country = Regions.country(merged.address().country()).orElseThrow(() -> new Invalid(
-                    ErrorCode.INVALID_COUNTRY, "Invalid country parameter: " + merged.address().country() + ".",
-                    Map.of("country", merged.address().country())));
-            var rawState = merged.address().state();
-            var state = rawState.isEmpty() ? rawState : Regions.state(country, rawState).orElseThrow(() -> new Invalid(
-                    ErrorCode.INVALID_STATE, "Invalid state parameter: " + rawState + ".", Map.of("state", rawState)));
-            var a = merged.address();
-            var result = new BillingContact(merged.person(),
-                    new BillingContact.Address(a.address(), a.apt(), a.city(), state, a.zip(), country),
-                    merged.employeeCount());
-            contacts.save(account.value(), result, clock.instant());
-            return result;
-        });
+        return db.inTransaction(h -> save(h, account, change));
+    }
+
+    /**
+     * The same change inside the caller's transaction: a contact given with a plan purchase
+     * ({@code subscriptions.Subscribe}) is stored with the plan or not at all.
+     */
+    public BillingContact update(Handle h, AccountId account, BillingContact change) {
+        validateText(change);
+        return save(h, account, change);
+    }
+
+    private BillingContact save(Handle h, AccountId account, BillingContact change) {
+        var contacts = h.attach(BillingContactRepository.class);
+        var current = contacts.find(account.value()).orElseThrow(() -> AccountAccess.notFound(account.wire()));
+        var merged = merge(current, change);
+        var country = Regions.country(merged.address().country()).orElseThrow(() -> new Invalid(
+                ErrorCode.INVALID_COUNTRY, "Invalid country parameter: " + merged.address().country() + ".",
+                Map.of("country", merged.address().country())));
+        var rawState = merged.address().state();
+        var state = rawState.isEmpty() ? rawState : Regions.state(country, rawState).orElseThrow(() -> new Invalid(
+                ErrorCode.INVALID_STATE, "Invalid state parameter: " + rawState + ".", Map.of("state", rawState)));
+        var a = merged.address();
+        var result = new BillingContact(merged.person(),
+                new BillingContact.Address(a.address(), a.apt(), a.city(), state, a.zip(), country),
+                merged.employeeCount());
+        contacts.save(account.value(), result, clock.instant());
+        return result;
     }
 
     private static void validateText(BillingContact change) {

@@ -2,6 +2,7 @@ package com.chargeline.cli;
 
 import com.chargeline.Wiring;
 import com.chargeline.accounts.Account;
+import com.chargeline.common.time.Calendars;
 import com.chargeline.subscriptions.PlanRequest;
 import com.chargeline.subscriptions.PlanRequest.Line;
 import java.util.List;
@@ -20,8 +21,8 @@ final class DemoPlans {
 
     void seed(List<Account> subs) {
         for (var sub : subs) {
-            var today = w.managePlans.today(sub);
-            if (sub.isSelfPay() || w.managePlans.hasPlan(sub)) {
+            var today = Calendars.today(w.clock, sub.profile().timeZone());
+            if (sub.isSelfPay() || w.planQueries.hasPlan(sub)) {
                 continue;
             }
             var request = switch (sub.profile().name()) {
@@ -41,7 +42,7 @@ final class DemoPlans {
                 case "Bluebird Logistics" -> today.minusDays(300);
                 default -> today.minusDays(20);
             };
-            w.managePlans.importExisting(sub, "demo", request, started);
+            w.subscribe.importExisting(sub, "demo", request, started);
         }
     }
 }

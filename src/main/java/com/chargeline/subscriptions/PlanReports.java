@@ -6,10 +6,12 @@ import com.chargeline.catalog.PlanType;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
-import com.chargeline.storage.Database;
+import com.chargeline.common.time.Calendars;
 import com.chargeline.common.time.Zones;
+import com.chargeline.storage.Database;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,11 +27,13 @@ import java.util.UUID;
  */
 public final class PlanReports {
     private final Database db;
+    private final Clock clock;
     private final PlanCatalog catalog;
-    private final ManagePlans plans;
+    private final PlanQueries plans;
 
-    public PlanReports(Database db, PlanCatalog catalog, ManagePlans plans) {
+    public PlanReports(Database db, Clock clock, PlanCatalog catalog, PlanQueries plans) {
         this.db = db;
+        this.clock = clock;
         this.catalog = catalog;
         this.plans = plans;
     }
@@ -41,13 +45,12 @@ public final class PlanReports {
     /** B13; an account without a base plan is refused as Zoom does. */
     public List<Usage> usage(com.chargeline.accounts.Account owner) {
         var account = owner.id();
-        var today = plans.today(owner);
+        var today = Calendars.today(clock, owner.profile().timeZone());
         var lines = plans.plans(account).stream().filter(s -> s.activeOn(today)).toList();
         if (lines.stream().noneMatch(s -> s.group().equals("plan_base"))) {
             throw new Invalid(ErrorCode.PLAN_STATE, "Only available for paid account.");
         }
-        int users = db.withHandle(h -> h.createQuery("SELECT count(*) FROM phone_user WHERE account_id = :a")
-                .bind("a", account.value()).mapTo(Integer.class).one());
+        int users = db.withRepository(SubscriptionRepository.class, r -> r.countPhoneUsers(account.value()));
         return lines.stream().map(s -> new Usage(s, catalog.find(s.type()).orElseThrow(),
                 s.group().equals("plan_base") ? Math.min(users, s.hosts()) : 0, 0)).toList();
     }
@@ -75,7 +78,7 @@ public final class PlanReports {
         byAccount.forEach((id, lines) -> {
             var items = new ArrayList<Item>();
             var first = lines.getFirst();
-            var today = plans.today(Zones.stored(first.timeZone()));
+            var today = Calendars.today(clock, Zones.stored(first.timeZone()));
             var until = today.plusDays(days);
             for (var line : lines) {
                 var plan = catalog.find(line.planType()).orElseThrow();

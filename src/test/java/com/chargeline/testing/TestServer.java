@@ -58,7 +58,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Gives {@code tenant} a base plan of {@code type} with {@code hosts} hosts, starting today. */
     public void subscribe(Tenant tenant, String type, int hosts) {
-        app.wiring().managePlans.subscribe(tenant.account(), "test", new com.chargeline.subscriptions.PlanRequest(
+        app.wiring().subscribe.subscribe(tenant.account(), "test", new com.chargeline.subscriptions.PlanRequest(
                 new com.chargeline.subscriptions.PlanRequest.Line("plan_base", type, hosts), List.of(),
                 com.chargeline.subscriptions.PlanRequest.Options.NONE));
     }

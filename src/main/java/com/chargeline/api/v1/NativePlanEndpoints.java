@@ -6,7 +6,8 @@ import com.chargeline.accounts.AccountAccess;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.api.auth.Operation;
 import com.chargeline.api.zoom.ZoomPaging;
-import com.chargeline.subscriptions.ManagePlans;
+import com.chargeline.subscriptions.PlanQueries;
+import com.chargeline.subscriptions.SetPlanDiscount;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -21,12 +22,14 @@ public final class NativePlanEndpoints implements EndpointGroup {
     static final Operation READ_PLAN_AUDIT = Operation.of("readPlanAudit", "billing:master", "chargeline:admin");
     static final Operation WRITE_DISCOUNT = Operation.of("writePlanDiscount", "billing:master", "chargeline:admin");
     private final AccountAccess access;
-    private final ManagePlans plans;
+    private final PlanQueries plans;
+    private final SetPlanDiscount setDiscount;
     private final ObjectMapper mapper;
 
-    public NativePlanEndpoints(AccountAccess access, ManagePlans plans, ObjectMapper mapper) {
+    public NativePlanEndpoints(AccountAccess access, PlanQueries plans, SetPlanDiscount setDiscount, ObjectMapper mapper) {
         this.access = access;
         this.plans = plans;
+        this.setDiscount = setDiscount;
         this.mapper = mapper;
     }
 
@@ -65,7 +68,7 @@ public final class NativePlanEndpoints implements EndpointGroup {
             body.reject("percent", "Required: a number.");
         }
         body.check();
-        plans.setDiscount(master.id(), value);
+        setDiscount.set(master.id(), value);
         ctx.json(java.util.Map.of("percent", plans.discount(master.id())));
     }
 

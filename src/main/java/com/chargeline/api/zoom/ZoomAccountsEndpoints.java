@@ -16,7 +16,7 @@ import com.chargeline.accounts.PayMode;
 import com.chargeline.accounts.UpdateAccountOptions;
 import com.chargeline.api.JsonBody;
 import com.chargeline.api.auth.BearerAuth;
-import com.chargeline.subscriptions.ManagePlans;
+import com.chargeline.subscriptions.PlanQueries;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.NotFound;
 import com.chargeline.common.error.Invalid;
@@ -42,11 +42,11 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
     private final DisassociateSubAccount disassociate;
     private final ZoomPaging paging;
     private final ObjectMapper mapper;
-    private final ManagePlans plans;
+    private final PlanQueries plans;
 
     public ZoomAccountsEndpoints(AccountAccess access, AccountQueries queries, CreateAccount createAccount,
                                  UpdateAccountOptions updateOptions, DisassociateSubAccount disassociate,
-                                 ZoomPaging paging, ObjectMapper mapper, ManagePlans plans) {
+                                 ZoomPaging paging, ObjectMapper mapper, PlanQueries plans) {
         this.access = access;
         this.queries = queries;
         this.createAccount = createAccount;
@@ -101,7 +101,7 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
         var caller = BearerAuth.caller(ctx, ZoomOperations.GET_ACCOUNT);
         var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
         ctx.json(ZoomDtos.AccountDetails.from(account, plans.standings(List.of(account))
-                .getOrDefault(account.id(), ManagePlans.Standing.stored(account)), optionsObject(account)));
+                .getOrDefault(account.id(), PlanQueries.Standing.stored(account)), optionsObject(account)));
     }
 
     private void disassociate(Context ctx) {

@@ -11,7 +11,7 @@ import com.chargeline.api.JsonBody;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
-import com.chargeline.subscriptions.ManagePlans;
+import com.chargeline.subscriptions.PlanQueries;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -22,10 +22,10 @@ public final class ZoomBillingEndpoints implements EndpointGroup {
     private final AccountQueries queries;
     private final UpdateBillingContact updateContact;
     private final ObjectMapper mapper;
-    private final ManagePlans plans;
+    private final PlanQueries plans;
 
     public ZoomBillingEndpoints(AccountAccess access, AccountQueries queries, UpdateBillingContact updateContact,
-                                ObjectMapper mapper, ManagePlans plans) {
+                                ObjectMapper mapper, PlanQueries plans) {
         this.access = access;
         this.queries = queries;
         this.updateContact = updateContact;

@@ -1,7 +1,7 @@
 package com.chargeline.api.zoom;
 
 import com.chargeline.accounts.Account;
-import com.chargeline.subscriptions.ManagePlans;
+import com.chargeline.subscriptions.PlanQueries;
 import com.chargeline.accounts.BillingContact;
 import com.chargeline.common.id.WireIds;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -25,7 +25,7 @@ public final class ZoomDtos {
     public record AccountListItem(String id, String accountName, long accountNumber, String accountType,
                                   String createdAt, String ownerEmail, int seats, String subscriptionStartTime,
                                   String subscriptionEndTime, boolean reseller, boolean bulkLicense) {
-        static AccountListItem from(Account a, ManagePlans.Standing s) {
+        static AccountListItem from(Account a, PlanQueries.Standing s) {
             return new AccountListItem(a.id().wire(), a.profile().name(), a.number(), s.accountType(),
                     dateTime(a.createdAt()), a.owner().email(), s.seats(), start(a, s), end(a, s), false, false);
         }
@@ -50,7 +50,7 @@ public final class ZoomDtos {
                                  String createdAt, String ownerId, String ownerEmail, int seats,
                                  String subscriptionStartTime, String subscriptionEndTime, boolean reseller,
                                  ObjectNode options) {
-        static AccountDetails from(Account a, ManagePlans.Standing s, ObjectNode options) {
+        static AccountDetails from(Account a, PlanQueries.Standing s, ObjectNode options) {
             return new AccountDetails(a.id().wire(), a.profile().name(), a.number(), s.accountType(),
                     dateTime(a.createdAt()), WireIds.encode(a.owner().id()), a.owner().email(), s.seats(),
                     start(a, s), end(a, s), false, options);
@@ -58,11 +58,11 @@ public final class ZoomDtos {
     }
 
     /** The paid period's start and end as Zoom date-times: midnight of those days in the account's zone, in UTC. */
-    private static String start(Account a, ManagePlans.Standing s) {
+    private static String start(Account a, PlanQueries.Standing s) {
         return s.periodStart() == null ? null : midnight(a, s.periodStart());
     }
 
-    private static String end(Account a, ManagePlans.Standing s) {
+    private static String end(Account a, PlanQueries.Standing s) {
         return s.periodEnd() == null ? null : midnight(a, s.periodEnd());
     }
 

@@ -7,8 +7,13 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import com.chargeline.accounts.AccountAccess;
 import com.chargeline.api.JsonBody;
 import com.chargeline.api.auth.BearerAuth;
-import com.chargeline.subscriptions.ChangePlans;
+import com.chargeline.subscriptions.AddAddons;
+import com.chargeline.subscriptions.CancelAddon;
+import com.chargeline.subscriptions.CancelBasePlan;
+import com.chargeline.subscriptions.ChangeAddon;
+import com.chargeline.subscriptions.ChangeBasePlan;
 import com.chargeline.subscriptions.PlanRequest;
+import com.chargeline.subscriptions.PlanRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,12 +50,19 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
             "plan_whiteboard", "plan_whiteboard_plus", "plan_zoom_iq", "plan_zoom_one", "plan_zwr", "plan_ztransl",
             "plan_zsched", "plan_znode", "plan_mesh", "plan_workforce_management");
     private final AccountAccess access;
-    private final ChangePlans changes;
+    private final UseCases changes;
+    private final PlanRules rules;
     private final ObjectMapper mapper;
 
-    public ZoomPlanChangeEndpoints(AccountAccess access, ChangePlans changes, ObjectMapper mapper) {
+    /** The use cases behind B8–B12. */
+    public record UseCases(AddAddons addAddons, ChangeAddon changeAddon, CancelAddon cancelAddon,
+                           ChangeBasePlan changeBasePlan, CancelBasePlan cancelBasePlan) {
+    }
+
+    public ZoomPlanChangeEndpoints(AccountAccess access, UseCases changes, PlanRules rules, ObjectMapper mapper) {
         this.access = access;
         this.changes = changes;
+        this.rules = rules;
         this.mapper = mapper;
     }
 
@@ -82,7 +94,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         }
         var start = ZoomPlanEndpoints.paidPeriodStart(body, root, "");
         body.check();
-        changes.addAddons(account, caller.clientId(), lines, start);
+        changes.addAddons().add(account, caller.clientId(), lines, start);
         ctx.status(201).json(added(lines));
     }
 
@@ -101,7 +113,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         }
         var start = ZoomPlanEndpoints.paidPeriodStart(body, root, "");
         body.check();
-        changes.updateAddon(account, caller.clientId(), root.get("type").asText(), hosts, start);
+        changes.changeAddon().change(account, caller.clientId(), root.get("type").asText(), hosts, start);
         ctx.status(200);
     }
 
@@ -115,7 +127,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
             body.reject("type", "Required: the add-on plan type.");
         }
         body.check();
-        changes.cancelAddon(account, caller.clientId(), body.root().get("type").asText(), reason);
+        changes.cancelAddon().cancel(account, caller.clientId(), body.root().get("type").asText(), reason);
         ctx.status(200);
     }
 
@@ -133,7 +145,8 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         body.integer("active_hosts"); // Zoom's field, not used by Chargeline's plan model; still a whole number
         var start = ZoomPlanEndpoints.paidPeriodStart(body, root, "");
         body.check();
-        changes.updateBase(account, caller.clientId(), root.get("type").asText(), hosts, increasingHosts, start);
+        changes.changeBasePlan().change(account, caller.clientId(), root.get("type").asText(), hosts,
+                increasingHosts, start);
         ctx.status(204);
     }
 
@@ -144,7 +157,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         var body = JsonBody.of(ctx, mapper);
         var reason = reason(body, true);
         body.check();
-        changes.cancelBase(account, caller.clientId(), reason);
+        changes.cancelBasePlan().cancel(account, caller.clientId(), reason);
         ctx.status(200);
     }
 
@@ -180,7 +193,7 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
     private ObjectNode added(List<PlanRequest.Line> lines) {
         var root = mapper.createObjectNode();
         for (var line : lines) {
-            var catalogGroup = line.group().isEmpty() ? changes.groupOf(line.type()) : line.group();
+            var catalogGroup = line.group().isEmpty() ? rules.groupOf(line.type()) : line.group();
             var group = GROUPS_201.getOrDefault(catalogGroup, catalogGroup);
             var path = group.split("\\.");
             if (group.isEmpty() || !SHOWN_201.contains(path[0])) {

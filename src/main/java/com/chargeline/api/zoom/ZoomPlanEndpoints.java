@@ -5,18 +5,20 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import com.chargeline.accounts.AccountAccess;
 import com.chargeline.accounts.BillingContact;
-import com.chargeline.accounts.UpdateBillingContact;
 import com.chargeline.api.JsonBody;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
-import com.chargeline.subscriptions.ManagePlans;
+import com.chargeline.common.time.Calendars;
+import com.chargeline.subscriptions.PlanQueries;
 import com.chargeline.subscriptions.PlanRequest;
+import com.chargeline.subscriptions.Subscribe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,14 +32,17 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
     private static final List<String> CONTACT_FIELDS = List.of("first_name", "last_name", "email", "country", "address",
             "city", "phone_number", "state", "zip");
     private final AccountAccess access;
-    private final ManagePlans plans;
-    private final UpdateBillingContact contacts;
+    private final PlanQueries plans;
+    private final Subscribe subscribe;
+    private final Clock clock;
     private final ObjectMapper mapper;
 
-    public ZoomPlanEndpoints(AccountAccess access, ManagePlans plans, UpdateBillingContact contacts, ObjectMapper mapper) {
+    public ZoomPlanEndpoints(AccountAccess access, PlanQueries plans, Subscribe subscribe, Clock clock,
+                             ObjectMapper mapper) {
         this.access = access;
         this.plans = plans;
-        this.contacts = contacts;
+        this.subscribe = subscribe;
+        this.clock = clock;
         this.mapper = mapper;
     }
 
@@ -51,7 +56,8 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
         var caller = BearerAuth.caller(ctx, ZoomOperations.GET_PLANS);
         var account = access.resolveForBilling(caller.accountId(), ctx.pathParam("accountId"),
                 "This subaccount is on self pay mode.");
-        ctx.json(ZoomPlanObjects.of(plans.plans(account.id()), plans.today(account), mapper));
+        ctx.json(ZoomPlanObjects.of(plans.plans(account.id()), Calendars.today(clock, account.profile().timeZone()),
+                mapper));
     }
 
     private void subscribe(Context ctx) {
@@ -88,13 +94,13 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
         var employeeCount = contactBody.string("employee_count");
         body.absorb("contact", contactBody);
         body.check();
-        plans.check(account, request);
-        contacts.update(account.id(), new BillingContact(new BillingContact.Person(text(contact, "first_name"),
-                text(contact, "last_name"), text(contact, "email"), text(contact, "phone_number")),
+        // the plan and its billing contact in one transaction: a refused request changes neither
+        subscribe.subscribe(account, caller.clientId(), request, new BillingContact(new BillingContact.Person(
+                text(contact, "first_name"), text(contact, "last_name"), text(contact, "email"),
+                text(contact, "phone_number")),
                 new BillingContact.Address(text(contact, "address"), apt == null ? "" : apt, text(contact, "city"),
                         text(contact, "state"), text(contact, "zip"), text(contact, "country")),
                 employeeCount));
-        plans.subscribe(account, caller.clientId(), request);
         var echo = root.deepCopy();
         echo.remove("contact");
         echo.remove("subscription_options");

@@ -3,7 +3,7 @@ package com.chargeline.api.zoom;
 import com.chargeline.accounts.Account;
 import com.chargeline.accounts.AccountQueries;
 import com.chargeline.accounts.InputRules;
-import com.chargeline.subscriptions.ManagePlans;
+import com.chargeline.subscriptions.PlanQueries;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -16,9 +16,9 @@ import java.util.List;
 final class ZoomSubAccountList {
     private final AccountQueries queries;
     private final ZoomPaging paging;
-    private final ManagePlans plans;
+    private final PlanQueries plans;
 
-    ZoomSubAccountList(AccountQueries queries, ZoomPaging paging, ManagePlans plans) {
+    ZoomSubAccountList(AccountQueries queries, ZoomPaging paging, PlanQueries plans) {
         this.queries = queries;
         this.paging = paging;
         this.plans = plans;
@@ -55,7 +55,7 @@ final class ZoomSubAccountList {
         int pageCount = (int) ((page.total() + pageSize - 1) / pageSize);
         var standings = plans.standings(shown);
         return new ZoomDtos.AccountList(next, pageCount, pageNumber, pageSize, page.total(), shown.stream()
-                .map(a -> ZoomDtos.AccountListItem.from(a, standings.getOrDefault(a.id(), ManagePlans.Standing.stored(a))))
+                .map(a -> ZoomDtos.AccountListItem.from(a, standings.getOrDefault(a.id(), PlanQueries.Standing.stored(a))))
                 .toList());
     }
 

@@ -1,0 +1,3 @@
+SELECT count(*)
+  FROM phone_user
+ WHERE account_id = :accountId

@@ -1,0 +1,3 @@
+SELECT percent
+  FROM plan_discount
+ WHERE master_account_id = :masterAccountId
