@@ -1,11 +1,13 @@
 package com.chargeline.cli;
 
 import com.chargeline.Wiring;
+import com.chargeline.common.money.Money;
 import com.chargeline.storage.Storage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +36,15 @@ public final class RerateCommand implements Runnable {
             UsageError.requireAccount(wiring.accountQueries, id);
             var result = wiring.rerateCalls.rerate(id, from, to);
             System.out.printf("re-rated %d calls from %s to %s (exclusive): %d changed, total %s -> %s%n", result.calls(),
-                    result.fromMonth(), result.toMonthExclusive(), result.changed(), result.before().toPlainString(),
-                    result.after().toPlainString());
+                    result.fromMonth(), result.toMonthExclusive(), result.changed(), amounts(result.before()),
+                    amounts(List.of(result.after())));
         }
+    }
+
+    /** {@code 12.50 USD}, or {@code 3.00 EUR + 12.50 USD} when the months held charges in more than one currency. */
+    private static String amounts(List<Money> amounts) {
+        var shown = amounts.stream().filter(m -> !m.isZero()).toList();
+        return String.join(" + ", (shown.isEmpty() ? amounts.subList(0, 1) : shown).stream()
+                .map(m -> m.toPlainString() + " " + m.currency().getCurrencyCode()).toList());
     }
 }

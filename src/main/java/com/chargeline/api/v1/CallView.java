@@ -4,7 +4,6 @@ import com.chargeline.usage.ingest.RatedCall;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,8 +36,8 @@ record CallView(String endTime, String callLogId, int ratingNo, String direction
                 p.callerBillingNumber(), p.calleeNumber(), p.calleeBillingNumber(), r.callType(), r.serviceType(),
                 a.callingPartyName(), a.costCenter(), a.employeeId(), a.department(), a.billingAccountId(),
                 time(t.startTime()), time(t.answerTime()), t.durationSeconds(), r.result(), r.chargeMode(),
-                r.rate().stripTrailingZeros().toPlainString(), r.currency(),
-                r.totalCharge().setScale(r.chargeScale(), RoundingMode.UNNECESSARY).toPlainString(), a.billingNumber(),
+                r.rate().stripTrailingZeros().toPlainString(), r.totalCharge().currency().getCurrencyCode(),
+                r.totalCharge().toPlainString(), a.billingNumber(),
                 a.forwardNumberBilling(), r.status(), r.ratingError(), time(r.ratedAt()), p.extensionNumber(),
                 json(c.explanationJson(), mapper), ratings.size());
     }

@@ -64,7 +64,7 @@ public final class NativeUsageEndpoints implements EndpointGroup {
     private static void respond(Context ctx, BatchResult result) {
         ctx.json(new IngestResponse(result.received(), result.accepted(), result.duplicates().size(), result.duplicates(),
                 result.ratingErrors().stream().map(e -> new RatingError(e.index(), e.recordId(), e.reason())).toList(),
-                result.totalCharge().toPlainString(), result.currency()));
+                result.totalCharge().toPlainString(), result.totalCharge().currency().getCurrencyCode()));
     }
 
     private void call(Context ctx) {

@@ -1,15 +1,15 @@
 package com.chargeline.usage.ingest;
 
-import java.math.BigDecimal;
+import com.chargeline.common.money.Money;
 import java.util.List;
 
 /**
  * What a batch of usage records did: how many came, how many were new and stored (the others are
  * duplicates of records already stored, by id), the records stored with a rating error, and the
- * total charge of the new records in the account's currency.
+ * total charge of the new records, in the account's currency.
  */
 public record BatchResult(int received, int accepted, List<String> duplicates, List<RatingIssue> ratingErrors,
-                          BigDecimal totalCharge, String currency) {
+                          Money totalCharge) {
     public BatchResult {
         duplicates = List.copyOf(duplicates);
         ratingErrors = List.copyOf(ratingErrors);

@@ -58,7 +58,7 @@ final class CallRater implements RecordRater<CallRecord> {
         var department = pick(a.department(), attr == null ? "" : attr.department());
         var rate = result.rate();
         var priced = result.priced();
-        var charge = priced.charge();
+        var charge = priced.charge(ctx.currency());
         boolean error = result.status() == RatingEngine.Status.ERROR;
         copy.values().add(account).add(r.timing().endTime()).add(r.callLogId()).add(ratingNo).add("t")
                 .add(r.parties().direction()).add(r.parties().callerNumber())
@@ -77,7 +77,7 @@ final class CallRater implements RecordRater<CallRecord> {
                 .add(r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber());
         copy.endRow();
         rollups.add(r.timing().endTime(), new Rollups.Key(null, "call", result.callType().wire(), billingAccount,
-                costCenter, department, currency, charge.signum() > 0), priced.billedSeconds(), charge, +1);
+                costCenter, department, currency, charge.signum() > 0), priced.billedSeconds(), charge.amount(), +1);
         return new Rated(charge, error ? result.reason() : "");
     }
 

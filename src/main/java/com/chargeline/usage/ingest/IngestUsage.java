@@ -80,8 +80,7 @@ public final class IngestUsage {
             }
             var rated = RateBatch.rate(h, ctx, rater.apply(ctx), records, order, i -> 1, new Rollups(ctx.zone()),
                     allowances);
-            return new BatchResult(records.size(), order.size(), duplicates, rated.issues(), rated.total(),
-                    ctx.currency().getCurrencyCode());
+            return new BatchResult(records.size(), order.size(), duplicates, rated.issues(), rated.total());
         });
         LOG.debug("ingest of {} {} committed in {} ms", records.size(), kind.table(), (System.nanoTime() - t0) / 1_000_000);
         return result;

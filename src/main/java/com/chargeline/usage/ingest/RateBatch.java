@@ -3,7 +3,7 @@ package com.chargeline.usage.ingest;
 import com.chargeline.storage.BulkCopy;
 import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.Allowances;
-import java.math.BigDecimal;
+import com.chargeline.common.money.Money;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
@@ -25,7 +25,7 @@ final class RateBatch {
     }
 
     /** The batch's rating errors, its total charge, and each rated record's charge in rating order. */
-    record Outcome(List<BatchResult.RatingIssue> issues, BigDecimal total, List<BigDecimal> charges) {
+    record Outcome(List<BatchResult.RatingIssue> issues, Money total, List<Money> charges) {
     }
 
     /**
@@ -36,8 +36,8 @@ final class RateBatch {
     static <R> Outcome rate(Handle h, AccountContext ctx, RecordRater<R> rater, List<R> records, List<Integer> order,
                             IntUnaryOperator ratingNo, Rollups rollups, Allowances allowances) {
         var issues = new ArrayList<BatchResult.RatingIssue>();
-        var charges = new ArrayList<BigDecimal>(order.size());
-        var total = BigDecimal.ZERO;
+        var charges = new ArrayList<Money>(order.size());
+        var total = Money.zero(ctx.currency());
         try (var copy = BulkCopy.into(rater.kind().table(), rater.kind().columns(), CHUNK)) {
             if (!order.isEmpty()) {
                 copy.open(h);
@@ -48,7 +48,7 @@ final class RateBatch {
                     issues.add(new BatchResult.RatingIssue(i, rater.kind().id().apply(records.get(i)), rated.error()));
                 }
                 charges.add(rated.charge());
-                total = total.add(rated.charge());
+                total = total.plus(rated.charge());
             }
             copy.end(h);
         }

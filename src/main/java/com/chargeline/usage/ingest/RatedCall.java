@@ -1,5 +1,6 @@
 package com.chargeline.usage.ingest;
 
+import com.chargeline.common.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -24,9 +25,8 @@ public record RatedCall(String callLogId, int ratingNo, Parties parties, Timing 
                               String billingAccountId, String billingNumber, String forwardNumberBilling) {
     }
 
-    /** The outcome: {@code totalCharge} is exact at the deck's precision, {@code chargeScale}. */
+    /** The outcome: {@code rate} per minute, {@code totalCharge} exact at the deck's precision (its scale). */
     public record Rating(String callType, String serviceType, String result, String chargeMode, BigDecimal rate,
-                         String currency, BigDecimal totalCharge, int chargeScale, String status, String ratingError,
-                         Instant ratedAt) {
+                         Money totalCharge, String status, String ratingError, Instant ratedAt) {
     }
 }

@@ -1,6 +1,7 @@
 package com.chargeline.usage.ingest;
 
-import java.math.BigDecimal;
+import com.chargeline.common.money.Money;
+import java.util.Currency;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public interface RatedCallRepository {
 
     /** A stored rating as re-rating needs it: the call as first reported, and what the rating added to the rollups. */
     record StoredCall(CallRecord record, int ratingNo, String callType, String billingAccountId, String costCenter,
-                      String department, String currency, long billedSeconds, BigDecimal charge) {
+                      String department, long billedSeconds, Money charge) {
     }
 
     /** Maps a row of {@code currentInWindow.sql}, by column name. */
@@ -56,7 +57,8 @@ public interface RatedCallRepository {
                             rs.getString("callee_billing_number"), rs.getString("forward_number_billing")));
             return new StoredCall(record, rs.getInt("rating_no"), rs.getString("call_type"),
                     rs.getString("billing_account_id"), rs.getString("cost_center"), rs.getString("department"),
-                    rs.getString("currency"), rs.getLong("billed_seconds"), rs.getBigDecimal("total_charge"));
+                    rs.getLong("billed_seconds"), new Money(rs.getBigDecimal("total_charge"),
+                            Currency.getInstance(rs.getString("currency"))));
         }
 
         private static String blank(String s) {
@@ -78,10 +80,15 @@ public interface RatedCallRepository {
                             rs.getString("employee_id"), rs.getString("department"), rs.getString("billing_account_id"),
                             rs.getString("billing_number"), rs.getString("forward_number_billing")),
                     new RatedCall.Rating(rs.getString("call_type"), rs.getString("service_type"), rs.getString("result"),
-                            rs.getString("charge_mode"), rs.getBigDecimal("rate"), rs.getString("currency"),
-                            rs.getBigDecimal("total_charge"), rs.getInt("charge_scale"), rs.getString("status"),
+                            rs.getString("charge_mode"), rs.getBigDecimal("rate"), money(rs), rs.getString("status"),
                             rs.getString("rating_error"), instant(rs, "rated_at")),
                     rs.getString("explanation"));
+        }
+
+        /** The stored charge at its deck's precision ({@code charge_scale}), which the numeric column may not keep. */
+        static Money money(ResultSet rs) throws SQLException {
+            return new Money(rs.getBigDecimal("total_charge"), Currency.getInstance(rs.getString("currency")))
+                    .withScale(rs.getInt("charge_scale"));
         }
 
         static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,7 +3,7 @@ package com.chargeline.usage.ingest;
 import com.chargeline.storage.BulkCopy;
 import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.Allowances;
-import java.math.BigDecimal;
+import com.chargeline.common.money.Money;
 
 /**
  * Rates one kind of usage record against an account's context and writes what comes of it: the
@@ -21,6 +21,6 @@ interface RecordRater<R> {
     Rated rate(R r, int ratingNo, BulkCopy copy, Rollups rollups, Allowances allowances);
 
     /** A record's charge at the deck's precision, and why it could not be priced ("" when it was). */
-    record Rated(BigDecimal charge, String error) {
+    record Rated(Money charge, String error) {
     }
 }

@@ -7,10 +7,13 @@ import com.chargeline.storage.Database;
 import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.Allowances;
 import com.chargeline.usage.rating.NumberClassifier;
-import java.math.BigDecimal;
+import com.chargeline.common.money.Money;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -35,9 +38,15 @@ public final class RerateCalls {
         this.classifier = classifier;
     }
 
-    /** What a re-rating did: months covered, calls re-rated, and the charge before and after. */
-    public record Result(LocalDate fromMonth, LocalDate toMonthExclusive, int calls, int changed, BigDecimal before,
-                         BigDecimal after) {
+    /**
+     * What a re-rating did: months covered, calls re-rated, and the charge before (per currency: the account's deck
+     * may have changed currency since) and after.
+     */
+    public record Result(LocalDate fromMonth, LocalDate toMonthExclusive, int calls, int changed, List<Money> before,
+                         Money after) {
+        public Result {
+            before = List.copyOf(before);
+        }
     }
 
     public Result rerate(AccountId accountId, LocalDate from, LocalDate to) {
@@ -55,12 +64,13 @@ public final class RerateCalls {
             var calls = h.attach(RatedCallRepository.class);
             var stored = calls.currentInWindow(account, start, end);
             var rollups = new Rollups(ctx.zone());
-            var before = BigDecimal.ZERO;
+            var before = new LinkedHashMap<Currency, Money>();
+            before.put(ctx.currency(), Money.zero(ctx.currency()));
             for (var s : stored) {
                 rollups.add(s.record().timing().endTime(), new Rollups.Key(null, "call", s.callType(), s.billingAccountId(),
-                        s.costCenter(), s.department(), s.currency(), s.charge().signum() > 0), s.billedSeconds(),
-                        s.charge(), -1);
-                before = before.add(s.charge());
+                        s.costCenter(), s.department(), s.charge().currency().getCurrencyCode(), s.charge().signum() > 0),
+                        s.billedSeconds(), s.charge().amount(), -1);
+                before.merge(s.charge().currency(), s.charge(), Money::plus);
             }
             calls.retire(account, start, end);
             var records = stored.stream().map(RatedCallRepository.StoredCall::record).toList();
@@ -68,8 +78,12 @@ public final class RerateCalls {
                     IntStream.range(0, records.size()).boxed().toList(), i -> stored.get(i).ratingNo() + 1, rollups,
                     new Allowances());
             int changed = (int) IntStream.range(0, stored.size())
-                    .filter(i -> rated.charges().get(i).compareTo(stored.get(i).charge()) != 0).count();
-            return new Result(firstMonth, endMonth, stored.size(), changed, before, rated.total());
+                    .filter(i -> !same(rated.charges().get(i), stored.get(i).charge())).count();
+            return new Result(firstMonth, endMonth, stored.size(), changed, List.copyOf(before.values()), rated.total());
         });
+    }
+
+    private static boolean same(Money a, Money b) {
+        return a.currency().equals(b.currency()) && a.isEqualTo(b);
     }
 }

@@ -65,7 +65,7 @@ final class SmsRater implements RecordRater<SmsRecord> {
                 department, result.segments(), rate.toPlainString(), currency, charge.toPlainString(),
                 ctx.prices().calls().info().precision(), status, result.reason(), explanation(result, rate, status), ratedAt);
         rollups.add(r.sentTime(), new Rollups.Key(null, "sms", "", "", costCenter, department, currency,
-                charge.signum() > 0), 0, charge, +1);
+                charge.signum() > 0), 0, charge.amount(), +1);
         return new Rated(charge, result.reason());
     }
 

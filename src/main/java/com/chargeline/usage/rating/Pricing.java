@@ -1,7 +1,9 @@
 package com.chargeline.usage.rating;
 
+import com.chargeline.common.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Currency;
 
 /**
  * Prices one call with one rate: a pure function of (duration, answered, rate, allowance left).
@@ -37,6 +39,11 @@ public final class Pricing {
 
         public BigDecimal charge() {
             return BigDecimal.valueOf(chargeUnscaled, scale);
+        }
+
+        /** The charge as money of the deck's {@code currency}. */
+        public Money charge(Currency currency) {
+            return Money.ofUnscaled(chargeUnscaled, scale, currency);
         }
     }
 

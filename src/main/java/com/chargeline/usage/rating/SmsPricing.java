@@ -1,11 +1,10 @@
 package com.chargeline.usage.rating;
 
 /**
- * Segments and prices of text messages. A GSM-7 message of up to 160 characters is one segment,
+ * Segments of text messages. A GSM-7 message of up to 160 characters is one segment,
  * longer ones are split into 153-character segments (7 go to the concatenation header); UCS-2
  * (any character outside GSM-7) fits 70 in one segment and 67 per segment when split. An MMS is
- * one message whatever its size. Each segment costs the deck's per-segment rate; the charge
- * rounds once, half-up, to the deck's precision.
+ * one message whatever its size. {@link SmsRating} prices the segments.
  */
 public final class SmsPricing {
     private SmsPricing() {
@@ -19,10 +18,5 @@ public final class SmsPricing {
         int single = ucs2 ? 70 : 160;
         int part = ucs2 ? 67 : 153;
         return textLength <= single ? 1 : (textLength + part - 1) / part;
-    }
-
-    /** units × segments, in units of 10^-8, rounded half-up to {@code scale}; unscaled. */
-    public static long charge(long unitsPerSegment, int segments, int scale) {
-        return Pricing.charge(0, unitsPerSegment * 60, segments, scale);
     }
 }

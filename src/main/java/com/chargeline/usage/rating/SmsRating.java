@@ -1,5 +1,6 @@
 package com.chargeline.usage.rating;
 
+import com.chargeline.common.money.Money;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * party (the destination of an outbound message, the sender of an inbound one) is classified in the
  * account's country; its country, the message type and the direction find the per-segment rate
  * ({@link SmsRates}); the segments are given or counted from the text ({@link SmsPricing}); the
- * charge rounds once, half-up, to the deck's precision. A message no rate prices is kept with a
+ * charge is rate × segments under {@link Money#roundedPerRecord the per-record rule}. A message no rate prices is kept with a
  * zero charge and the reason, never dropped.
  */
 public final class SmsRating {
@@ -28,7 +29,7 @@ public final class SmsRating {
      * ({@code ZZ}: not a valid number), the charge at the deck's precision, and why it is not priced ("" when it is).
      */
     public record Result(RatingEngine.Status status, String reason, int segments, long unitsPerSegment, String farRegion,
-                         BigDecimal charge) {
+                         Money charge) {
         /** The per-segment rate as a decimal (0 when none). */
         public BigDecimal ratePerSegment() {
             return unitsPerSegment < 0 ? BigDecimal.ZERO : BigDecimal.valueOf(unitsPerSegment, Rate.UNIT_SCALE);
@@ -42,18 +43,20 @@ public final class SmsRating {
         var far = classifier.classify(m.farNumber(), region);
         if (far.kind() == NumberClassifier.Kind.INVALID) {
             return unpriced((m.direction() == CallDirection.OUTBOUND ? "to_number" : "from_number")
-                    + " is not a valid phone number", segments, "ZZ", info.precision());
+                    + " is not a valid phone number", segments, "ZZ", info);
         }
         long units = prices.sms().find(far.region(), m.type(), m.direction().wire());
         if (units < 0) {
             return unpriced("no " + m.type() + " " + m.direction().wire() + " rate for " + far.region() + " in deck "
-                    + info.name() + " v" + info.version(), segments, far.region(), info.precision());
+                    + info.name() + " v" + info.version(), segments, far.region(), info);
         }
-        var charge = BigDecimal.valueOf(SmsPricing.charge(units, segments, info.precision()), info.precision());
+        var charge = new Money(BigDecimal.valueOf(units, Rate.UNIT_SCALE), info.currency())
+                .times(BigDecimal.valueOf(segments)).roundedPerRecord(info.precision());
         return new Result(RatingEngine.Status.RATED, "", segments, units, far.region(), charge);
     }
 
-    private static Result unpriced(String reason, int segments, String farRegion, int scale) {
-        return new Result(RatingEngine.Status.ERROR, reason, segments, -1, farRegion, BigDecimal.valueOf(0, scale));
+    private static Result unpriced(String reason, int segments, String farRegion, RateDeck.Info deck) {
+        return new Result(RatingEngine.Status.ERROR, reason, segments, -1, farRegion,
+                Money.ofUnscaled(0, deck.precision(), deck.currency()));
     }
 }

@@ -2,6 +2,7 @@ package com.chargeline.usage.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chargeline.common.money.Money;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -64,5 +65,21 @@ class PricingPropertiesTest {
         var with = Pricing.price(price, seconds, true, allowance, 4);
         assertThat(with.chargeUnscaled()).isLessThanOrEqualTo(without.chargeUnscaled());
         assertThat(with.allowanceSeconds()).isLessThanOrEqualTo(Math.min(allowance, with.billedSeconds()));
+    }
+
+    /** The long arithmetic of the hot path is exact: fee + per-minute × charged seconds / 60, half-up to the precision. */
+    @Property
+    void the_charge_in_longs_is_the_exact_amount_rounded_half_up_at_the_precision(
+            @ForAll("prices") Rate.Price price, @ForAll @LongRange(min = 0, max = 20_000) long seconds,
+            @ForAll @IntRange(min = 0, max = 8) int scale) {
+        var usd = java.util.Currency.getInstance("USD");
+        var priced = Pricing.price(price, seconds, true, 0, scale);
+        var mode = price.mode();
+        var fee = mode.hasPerCallFee() ? price.perCall() : java.math.BigDecimal.ZERO;
+        var perMinute = mode.hasPerMinute() ? price.perMinute() : java.math.BigDecimal.ZERO;
+        var sixtieths = fee.multiply(java.math.BigDecimal.valueOf(60))
+                .add(perMinute.multiply(java.math.BigDecimal.valueOf(priced.chargedSeconds())));
+        var expected = sixtieths.divide(java.math.BigDecimal.valueOf(60), scale, java.math.RoundingMode.HALF_UP);
+        assertThat(priced.charge(usd)).isEqualTo(new Money(expected, usd));
     }
 }

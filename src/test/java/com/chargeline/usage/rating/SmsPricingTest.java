@@ -19,7 +19,13 @@ class SmsPricingTest {
     @ParameterizedTest
     @CsvSource({"0.0075, 1, 0.0075", "0.0075, 3, 0.0225", "0.00005, 1, 0.0001", "0.00004, 1, 0.0000"})
     void prices_per_segment_rounding_once(String rate, int segments, String charge) {
-        long unscaled = SmsPricing.charge(Rate.units(new BigDecimal(rate)), segments, 4);
-        assertThat(BigDecimal.valueOf(unscaled, 4)).isEqualByComparingTo(charge);
+        var usd = java.util.Currency.getInstance("USD");
+        var info = new RateDeck.Info(java.util.UUID.randomUUID(), 1, "sms", usd, 4);
+        var prices = new PriceList(RateDeck.compile(info, java.util.List.of()),
+                new SmsRates(java.util.Map.of(SmsRates.key("*", "SMS", "outbound"), Rate.units(new BigDecimal(rate)))));
+        var message = new SmsRating.Message(CallDirection.OUTBOUND, "SMS", "+442071838750", segments, null, null);
+        var result = new SmsRating(new NumberClassifier()).rate(message, "US", prices);
+        assertThat(result.charge().amount()).isEqualByComparingTo(charge);
+        assertThat(result.charge().amount().scale()).isEqualTo(4);
     }
 }
