@@ -3,6 +3,7 @@ package com.chargeline.catalog;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import com.chargeline.common.money.Money;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
  * list price per host per cycle and host range.
  */
 public final class PlanCatalog {
+    private static final java.util.Currency USD = java.util.Currency.getInstance("USD");
     private final Map<String, PlanType> byType;
 
     private PlanCatalog(Map<String, PlanType> byType) {
@@ -37,7 +39,7 @@ public final class PlanCatalog {
                     default -> PlanType.Purchase.BOTH;
                 };
                 var plan = new PlanType(row.get("type"), row.get("name"), row.get("plan_group"), purchase,
-                        BillingCycle.fromWire(row.get("billing_cycle")), new BigDecimal(row.get("list_price_usd")),
+                        BillingCycle.fromWire(row.get("billing_cycle")), new Money(new BigDecimal(row.get("list_price_usd")), USD),
                         Integer.parseInt(row.get("hosts_min")), Integer.parseInt(row.get("hosts_max")), row.get("note"));
                 byType.put(plan.type(), plan);
             }

@@ -9,6 +9,7 @@ import com.chargeline.common.id.AccountId;
 import com.chargeline.common.time.Calendars;
 import com.chargeline.common.time.Zones;
 import com.chargeline.storage.Database;
+import com.chargeline.common.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -57,15 +58,16 @@ public final class PlanReports {
 
     /** A sub account's renewals in the interval. */
     public record Renewal(AccountId account, long accountNumber, String accountName, String email, LocalDate nextRenewalDate,
-                          BigDecimal total, boolean autoRenew, List<Item> items) {
+                          Money total, boolean autoRenew, List<Item> items) {
+        /** Zoom reports a renewal's total in whole units of its currency (an integer field), half-up. */
         public long totalRounded() {
-            return total.setScale(0, RoundingMode.HALF_UP).longValueExact();
+            return total.amount().setScale(0, RoundingMode.HALF_UP).longValueExact();
         }
     }
 
     /** One renewing line: plan name, quantity (hosts, at least 1), cycle, dates and amount. */
     public record Item(String planName, int quantity, BillingCycle cycle, LocalDate serviceEffectiveDate,
-                       LocalDate nextInvoiceDate, BigDecimal amount) {
+                       LocalDate nextInvoiceDate, Money amount) {
     }
 
     /** B14: every master-paid sub account of {@code master} renewing within {@code days}, by account number. */
@@ -89,13 +91,12 @@ public final class PlanReports {
                 }
                 int quantity = Math.max(1, line.hosts());
                 items.add(new Item(plan.name(), quantity, cycle, line.serviceEffectiveDate(), next,
-                        plan.listPrice().multiply(BigDecimal.valueOf(quantity)).multiply(factor)
-                                .setScale(2, RoundingMode.HALF_UP)));
+                        plan.listPrice().times(BigDecimal.valueOf(quantity)).times(factor).roundedToMinorUnit()));
             }
             if (!items.isEmpty()) {
                 out.add(new Renewal(new AccountId(id), first.accountNumber(), first.accountName(), first.ownerEmail(),
                         items.stream().map(Item::nextInvoiceDate).min(Comparator.naturalOrder()).orElseThrow(),
-                        items.stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add), true, items));
+                        items.stream().map(Item::amount).reduce(Money::plus).orElseThrow(), true, items));
             }
         });
         return out;

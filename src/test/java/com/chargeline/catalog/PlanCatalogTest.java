@@ -39,7 +39,7 @@ class PlanCatalogTest {
         assertThat(CATALOG.find("webinar500_monthly").orElseThrow().group()).isEqualTo("plan_webinar");
         assertThat(CATALOG.find("phone_payongo").orElseThrow().group()).isEqualTo("plan_phone.plan_base");
         assertThat(CATALOG.find("cmr_monthly_commitment_40").orElseThrow().group()).isEqualTo("plan_recording");
-        assertThat(CATALOG.find("webinar500_monthly").orElseThrow().listPrice()).isPositive();
+        assertThat(CATALOG.find("webinar500_monthly").orElseThrow().listPrice().amount()).isPositive();
         assertThat(CATALOG.find("no_such_plan")).isEmpty();
     }
 

@@ -121,7 +121,7 @@ public final class ZoomPlanUsageEndpoints implements EndpointGroup {
                 sub.put("billing_cycle", s.cycle().wire());
                 sub.put("service_effective_date", s.serviceEffectiveDate().toString());
                 sub.put("next_invoice_date", s.nextInvoiceDate().toString());
-                sub.put("next_invoice_amount", s.amount());
+                sub.put("next_invoice_amount", s.amount().amount());
             }
         }
         ctx.json(root);

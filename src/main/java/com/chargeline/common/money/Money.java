@@ -49,10 +49,9 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(amount.subtract(requireSameCurrency(other).amount), currency);
     }
 
-    /** This times {@code factor} (a quantity, a discount factor), exact until a rounding rule is applied. */
+    /** This times {@code factor} (a quantity, a discount factor), exact: a rounding rule is applied after, by name. */
     public Money times(BigDecimal factor) {
-        var product = amount.multiply(factor);
-        return new Money(product.scale() > MAX_SCALE ? product.setScale(MAX_SCALE, RoundingMode.HALF_UP) : product, currency);
+        return new Money(amount.multiply(factor), currency);
     }
 
     /** The per-record rule: half-up to the deck's precision. */
