@@ -1,5 +1,6 @@
 package com.chargeline.accounts;
 
+import com.chargeline.common.geo.CountryCode;
 import com.chargeline.common.id.AccountId;
 import java.time.Instant;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public record Account(
     }
 
     /** Name, plan type label, paid seats and the locale facts billing needs. */
-    public record Profile(String name, String type, int seats, String country, java.time.ZoneId timeZone,
+    public record Profile(String name, String type, int seats, CountryCode country, java.time.ZoneId timeZone,
                           java.util.Currency currency) {
     }
 

@@ -1,6 +1,7 @@
 package com.chargeline.accounts;
 
 import com.chargeline.common.id.AccountId;
+import com.chargeline.common.geo.CountryCode;
 import com.chargeline.common.money.Currencies;
 import com.chargeline.common.time.Zones;
 import java.sql.ResultSet;
@@ -22,7 +23,7 @@ public final class AccountMapper implements RowMapper<Account> {
                 master == null ? null : new AccountId(master),
                 rs.getLong("account_number"),
                 new Account.Profile(rs.getString("account_name"), rs.getString("account_type"), rs.getInt("seats"),
-                        rs.getString("country"), Zones.stored(rs.getString("time_zone")),
+                        CountryCode.stored(rs.getString("country")), Zones.stored(rs.getString("time_zone")),
                         currency(rs.getString("currency"))),
                 new Account.Owner(rs.getObject("owner_id", UUID.class), rs.getString("owner_email"),
                         rs.getString("owner_first_name"), rs.getString("owner_last_name")),

@@ -1,9 +1,9 @@
 package com.chargeline.accounts;
 
+import com.chargeline.common.geo.CountryCode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -11,7 +11,6 @@ import java.util.TreeMap;
  * for the United States and Canada; elsewhere the state is free text.
  */
 public final class Regions {
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Map<String, Map<String, String>> SUBDIVISIONS = Map.of(
             "US", parse("AL:Alabama,AK:Alaska,AZ:Arizona,AR:Arkansas,CA:California,CO:Colorado,CT:Connecticut,"
                     + "DE:Delaware,DC:District of Columbia,FL:Florida,GA:Georgia,HI:Hawaii,ID:Idaho,IL:Illinois,"
@@ -33,8 +32,7 @@ public final class Regions {
 
     /** The canonical upper-case code of a country, if {@code value} is an ISO 3166-1 alpha-2 code. */
     public static Optional<String> country(String value) {
-        var code = value.strip().toUpperCase(Locale.ROOT);
-        return COUNTRIES.contains(code) ? Optional.of(code) : Optional.empty();
+        return CountryCode.parse(value).map(CountryCode::value);
     }
 
     /**

@@ -39,7 +39,7 @@ public final class UpsertUsers {
 
     /** Creates or updates users; returns them with their ids and E.164 numbers. */
     public List<PhoneUser> upsert(AccountId account, List<PhoneUser> users) {
-        var region = accounts.find(account).orElseThrow().profile().country();
+        var region = accounts.find(account).orElseThrow().profile().country().value();
         var errors = new ArrayList<FieldError>();
         var normalised = new ArrayList<PhoneUser>();
         var seenEmails = new HashSet<String>();

@@ -92,7 +92,7 @@ public final class ZoomAccountsEndpoints implements EndpointGroup {
         var request = new NewAccount(new Account.Owner(null, email, firstName, lastName), password, accountName,
                 new AccountOptions(payMode == null ? PayMode.MASTER : payMode, Boolean.TRUE.equals(autoRenew),
                         toJson(connectors)),
-                master.profile().country(), new NewAccount.Extras(transferCode, subResellerId));
+                master.profile().country().value(), new NewAccount.Extras(transferCode, subResellerId));
         var created = createAccount.createSub(master.id(), request);
         ctx.status(201).json(ZoomDtos.AccountCreated.from(created));
     }
