@@ -48,7 +48,8 @@ import com.chargeline.usage.ingest.RerateCalls;
 import com.chargeline.usage.ingest.SeedUsage;
 import com.chargeline.usage.ingest.UsageQueries;
 import com.chargeline.usage.reports.ChargeReports;
-import com.chargeline.usage.rating.CallingPlans;
+import com.chargeline.usage.rating.CallingPlanQueries;
+import com.chargeline.usage.rating.CreateCallingPlan;
 import com.chargeline.usage.rating.AssignRateDeck;
 import com.chargeline.usage.rating.CreateRateDeck;
 import com.chargeline.usage.rating.ImportRates;
@@ -86,7 +87,8 @@ public final class Wiring {
     public final DirectoryQueries directory;
     public final UpsertUsers upsertUsers;
     public final UpsertBillingAccount upsertBillingAccount;
-    public final CallingPlans callingPlans;
+    public final CallingPlanQueries callingPlans;
+    public final CreateCallingPlan createCallingPlan;
     public final PriceLists priceLists;
     public final RateDeckQueries rateDeckQueries;
     public final CreateRateDeck createRateDeck;
@@ -133,7 +135,8 @@ public final class Wiring {
         this.directory = new DirectoryQueries(db);
         this.upsertUsers = new UpsertUsers(db, accountQueries, clock);
         this.upsertBillingAccount = new UpsertBillingAccount(db);
-        this.callingPlans = new CallingPlans(db);
+        this.callingPlans = new CallingPlanQueries(db);
+        this.createCallingPlan = new CreateCallingPlan(db);
         this.priceLists = new PriceLists(db);
         this.rateDeckQueries = new RateDeckQueries(db, priceLists);
         this.createRateDeck = new CreateRateDeck(db, clock);
@@ -185,6 +188,7 @@ public final class Wiring {
                 new NativeDeckEndpoints(access, rateDeckQueries, createRateDeck, importRates, assignRateDeck,
                         mapper),
                 new NativeApiClientEndpoints(access, apiClientQueries, createApiClient, revokeApiClient, mapper),
-                new NativeDirectoryEndpoints(access, directory, upsertUsers, upsertBillingAccount, callingPlans, mapper));
+                new NativeDirectoryEndpoints(access, directory, upsertUsers, upsertBillingAccount, callingPlans,
+                        createCallingPlan, mapper));
     }
 }

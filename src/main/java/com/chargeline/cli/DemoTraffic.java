@@ -107,9 +107,9 @@ final class DemoTraffic {
         w.upsertBillingAccount.upsert(id, "BA-MAIN", account.profile().name() + " main");
         var plans = w.callingPlans.byName(id);
         if (!plans.containsKey("North America Unlimited")) {
-            w.callingPlans.create(id, "North America Unlimited", "pooled", null, List.of("local", "tollfree"),
+            w.createCallingPlan.create(id, "North America Unlimited", "pooled", null, List.of("local", "tollfree"),
                     List.of("US", "CA", "PR"));
-            w.callingPlans.create(id, "Global Select 120", "per_user", 120L, List.of("international"), List.of());
+            w.createCallingPlan.create(id, "Global Select 120", "per_user", 120L, List.of("international"), List.of());
         }
         var users = new ArrayList<PhoneUser>();
         for (int u = 0; u < 30; u++) {

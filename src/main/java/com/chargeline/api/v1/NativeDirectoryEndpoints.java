@@ -17,7 +17,8 @@ import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.usage.rating.CallType;
-import com.chargeline.usage.rating.CallingPlans;
+import com.chargeline.usage.rating.CallingPlanQueries;
+import com.chargeline.usage.rating.CreateCallingPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,16 +43,19 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
     private final DirectoryQueries directory;
     private final UpsertUsers upsertUsers;
     private final UpsertBillingAccount upsertBillingAccount;
-    private final CallingPlans plans;
+    private final CallingPlanQueries plans;
+    private final CreateCallingPlan createCallingPlan;
     private final ObjectMapper mapper;
 
     public NativeDirectoryEndpoints(AccountAccess access, DirectoryQueries directory, UpsertUsers upsertUsers,
-                                    UpsertBillingAccount upsertBillingAccount, CallingPlans plans, ObjectMapper mapper) {
+                                    UpsertBillingAccount upsertBillingAccount, CallingPlanQueries plans,
+                                    CreateCallingPlan createCallingPlan, ObjectMapper mapper) {
         this.access = access;
         this.directory = directory;
         this.upsertUsers = upsertUsers;
         this.upsertBillingAccount = upsertBillingAccount;
         this.plans = plans;
+        this.createCallingPlan = createCallingPlan;
         this.mapper = mapper;
     }
 
@@ -192,7 +196,7 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
         var types = body.strings("call_types", 10);
         var regions = body.strings("regions", 300);
         body.check();
-        var plan = plans.create(account, name, scope, minutes, types, regions);
+        var plan = createCallingPlan.create(account, name, scope, minutes, types, regions);
         ctx.status(201).json(new PlanView(plan.id().toString(), plan.name(), scope, minutes,
                 plan.callTypes().stream().map(CallType::wire).sorted().toList(), plan.regions().stream().sorted().toList()));
     }

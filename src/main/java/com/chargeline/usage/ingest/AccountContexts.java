@@ -5,7 +5,7 @@ import com.chargeline.accounts.directory.DirectoryQueries;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
-import com.chargeline.usage.rating.CallingPlans;
+import com.chargeline.usage.rating.CallingPlanQueries;
 import com.chargeline.usage.rating.PriceLists;
 
 /** Reads an account's {@link AccountContext}; usage cannot be rated (and is not taken) until a deck prices the account. */
@@ -13,9 +13,9 @@ public final class AccountContexts {
     private final AccountQueries accounts;
     private final DirectoryQueries directory;
     private final PriceLists decks;
-    private final CallingPlans plans;
+    private final CallingPlanQueries plans;
 
-    public AccountContexts(AccountQueries accounts, DirectoryQueries directory, PriceLists decks, CallingPlans plans) {
+    public AccountContexts(AccountQueries accounts, DirectoryQueries directory, PriceLists decks, CallingPlanQueries plans) {
         this.accounts = accounts;
         this.directory = directory;
         this.decks = decks;
