@@ -2,20 +2,13 @@ package com.chargeline.cli;
 
 import com.chargeline.App;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code chargeline demo}: seeds the demo reseller once, prints working curl lines, and serves. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Seed demo data (once; idempotent on restart), print ready-to-run curl lines, and serve.")
-public final class DemoCommand implements Runnable {
-    @Mixin
-    StorageOptions storage;
-    @Mixin
-    ServerOptions server;
-
+public final class DemoCommand extends ServingCommand {
     @Override
-    public void run() {
-        var app = App.start(server.config(storage));
+    void started(App app) {
         var base = server.publicUrl != null ? server.publicUrl : "http://localhost:" + app.port();
         var credentialsFile = storage.dataDir.toAbsolutePath().normalize().resolve("demo-credentials.json");
         var credentials = new DemoData(app.wiring()).seed(credentialsFile, base);
@@ -46,6 +39,5 @@ public final class DemoCommand implements Runnable {
         out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/billing/renewals?interval=90\"");
         out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/phone/reports/call_charges?page_size=5\"");
         out.flush();
-        ServeCommand.waitForShutdown(app);
     }
 }
