@@ -40,11 +40,7 @@ public final class AccountQueries {
     }
 
     public Optional<Account> findByEmail(String email) {
-        return db.withHandle(h -> h.createQuery("SELECT account_id FROM account WHERE lower(owner_email) = lower(:email)")
-                .bind("email", email)
-                .mapTo(java.util.UUID.class)
-                .findOne()
-                .flatMap(id -> h.attach(AccountRepository.class).findById(id)));
+        return db.withRepository(AccountRepository.class, r -> r.findIdByOwnerEmail(email).flatMap(r::findById));
     }
 
     public BillingContact billingContact(AccountId id) {

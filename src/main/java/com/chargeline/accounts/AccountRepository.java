@@ -14,6 +14,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @UseClasspathSqlLocator
 @RegisterRowMapper(AccountMapper.class)
 public interface AccountRepository {
+    @SqlQuery
+    Optional<UUID> findIdByOwnerEmail(@Bind("email") String email);
+
 
     @SqlUpdate
     void insert(@Bind("accountId") UUID accountId,

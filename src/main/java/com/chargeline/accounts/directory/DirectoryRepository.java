@@ -13,6 +13,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Users, numbers and billing accounts of an account's phone directory. */
 @UseClasspathSqlLocator
 public interface DirectoryRepository {
+    /** Holds the account's directory lock until the transaction ends. */
+    @SqlQuery
+    String lock(@Bind("accountId") UUID accountId);
+
+    @SqlQuery
+    List<String> callingPlanNames(@Bind("accountId") UUID accountId);
+
 
     /** A phone_user row. */
     record UserRow(UUID userId, String email, String name, String extensionNumber, String employeeId, String department,

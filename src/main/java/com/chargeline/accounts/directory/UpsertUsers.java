@@ -55,10 +55,9 @@ public final class UpsertUsers {
             // One directory write of an account at a time (also across nodes): the extension check below and the
             // write that follows it must not interleave with another request's. The batch's own users give up their
             // extensions first, so that users of one request may swap extensions.
-            h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "chargeline.directory:" + account.value());
+            repo.lock(account.value());
             repo.releaseExtensions(account.value(), normalised.stream().map(u -> u.identity().email()).toList());
-            var plans = new HashSet<>(h.createQuery("SELECT name FROM calling_plan WHERE account_id = :a")
-                    .bind("a", account.value()).mapTo(String.class).list());
+            var plans = new HashSet<>(repo.callingPlanNames(account.value()));
             var billing = new HashSet<String>();
             repo.billingAccounts(account.value()).forEach(b -> billing.add(b.billingAccountId()));
             var saved = new ArrayList<PhoneUser>();
