@@ -7,8 +7,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Buys add-on lines for an account with a base plan (Zoom Billing B8); a type it already holds is refused. */
+/**
+ * Buys add-on lines for an account with a base plan (Zoom Billing B8); a type given twice, under another
+ * group, or already held is refused.
+ */
 public final class AddAddons {
+    /** A requested line as the audit row records it. */
+    private record Requested(String group, String type, int hosts) {
+    }
+
     private final Database db;
     private final Clock clock;
     private final PlanRules rules;
@@ -23,9 +30,7 @@ public final class AddAddons {
     public void add(Account account, String actor, List<PlanRequest.Line> lines, LocalDate start) {
         var today = Calendars.today(clock, account.profile().timeZone());
         var begin = PlanRules.startOrToday(start, today, "service_effective_date");
-        var typed = lines.stream()
-                .map(l -> new PlanRules.Line(rules.addon(l.type(), "Invalid plan type."), Math.max(l.hosts(), 0)))
-                .toList();
+        var typed = rules.addons(lines, "Invalid plan type.");
         db.inTransaction(h -> {
             var change = PlanChange.begin(h, account.id(), today, Calendars.nowUtc(clock));
             change.requireBase(PlanRules.rejected("Cannot update Additional plan for a subaccount under free plan."));
@@ -36,7 +41,7 @@ public final class AddAddons {
                 }
                 change.add(line.plan(), line.hosts(), begin);
             }
-            change.audit(actor, "add_addons", lines);
+            change.audit(actor, "add_addons", lines.stream().map(l -> new Requested(l.group(), l.type(), l.hosts())).toList());
             return null;
         });
     }

@@ -26,6 +26,7 @@ public final class ChangeAddon {
     public void change(Account account, String actor, String type, int hosts, LocalDate start) {
         var today = Calendars.today(clock, account.profile().timeZone());
         var begin = PlanRules.startOrToday(start, today, "service_effective_date");
+        PlanRules.requireHosts(hosts, "hosts");
         var plan = rules.addon(type, "Invalid Additional Plan Type: " + type + ".");
         db.inTransaction(h -> {
             var change = PlanChange.begin(h, account.id(), today, Calendars.nowUtc(clock));

@@ -56,8 +56,21 @@ final class PlanChange {
         }
     }
 
+    /**
+     * Adds a line. A cancelled line of the same type whose paid period has ended is still stored as
+     * {@code active} (it reads as cancelled from its {@code cancel_at}); it is closed first, as the
+     * database keeps one active line per account and type.
+     */
     void add(PlanType plan, int hosts, LocalDate start) {
-        repo.addLine(account.value(), plan, hosts, start, PlanRequest.Options.NONE, now);
+        add(plan, hosts, start, PlanRequest.Options.NONE);
+    }
+
+    /** {@link #add(PlanType, int, LocalDate)} with B7's subscription options. */
+    void add(PlanType plan, int hosts, LocalDate start, PlanRequest.Options options) {
+        held.stream()
+                .filter(s -> s.type().equals(plan.type()) && s.status() == SubscriptionStatus.ACTIVE && !s.activeOn(today))
+                .forEach(s -> repo.closeLine(account.value(), s.id(), now));
+        repo.addLine(account.value(), plan, hosts, start, options, now);
     }
 
     void setHosts(Subscription line, int hosts) {
@@ -85,9 +98,14 @@ final class PlanChange {
                 "status", s.statusOn(today).wire(), "cancel_at", Objects.toString(s.cancelAt(), ""))).toList();
     }
 
+    /** Writes the audit row with {@code before} and {@code after} as given. */
+    void audit(String actor, String action, Object before, Object after) {
+        write(repo, account, actor, now, action, before, after);
+    }
+
     /** One {@code plan_audit} row; {@code before} and {@code after} are written as JSON (null stays null). */
-    static void write(SubscriptionRepository repo, AccountId account, String actor, OffsetDateTime at, String action,
-                      Object before, Object after) {
+    private static void write(SubscriptionRepository repo, AccountId account, String actor, OffsetDateTime at,
+                              String action, Object before, Object after) {
         repo.insertAudit(account.value(), actor, at, action, json(before), json(after));
     }
 

@@ -9,8 +9,15 @@ import java.util.List;
  */
 public record PlanRequest(Line base, List<Line> addons, Options options) {
 
-    /** A plan line as requested: the group it was given under, its type code, its hosts (0 when not given). */
-    public record Line(String group, String type, int hosts) {
+    /**
+     * A plan line as requested: the group it was given under, its type code, its hosts (0 when not given)
+     * and where the request gave its type ({@code plan_webinar[1].type}), for errors.
+     */
+    public record Line(String group, String type, int hosts, String field) {
+        /** A line whose type is the {@code type} field of its group ({@code type} when no group is given). */
+        public Line(String group, String type, int hosts) {
+            this(group, type, hosts, group.isEmpty() ? "type" : group + ".type");
+        }
     }
 
     /** {@code subscription_options}. */

@@ -8,6 +8,7 @@ import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,10 +60,29 @@ public final class PlanRules {
         }
         var lines = new ArrayList<Line>();
         lines.add(new Line(base, request.base().hosts()));
+        var given = new HashMap<String, String>();
         for (var addon : request.addons()) {
             var plan = catalog.find(addon.type()).filter(p -> p.group().equals(addon.group()))
                     .orElseThrow(() -> invalidAddon(addon));
+            requireOnce(given, addon);
             lines.add(new Line(plan, Math.max(addon.hosts(), 0)));
+        }
+        return lines;
+    }
+
+    /**
+     * B8's lines: add-on types of the catalog (not base plans), in the group each was given under (when
+     * given), else {@code message} as Zoom's refusal; each type once.
+     */
+    List<Line> addons(List<PlanRequest.Line> requested, String message) {
+        var lines = new ArrayList<Line>();
+        var given = new HashMap<String, String>();
+        for (var line : requested) {
+            var plan = catalog.find(line.type()).filter(p -> !p.base())
+                    .filter(p -> line.group().isEmpty() || p.group().equals(line.group()))
+                    .orElseThrow(() -> rejected(message));
+            requireOnce(given, line);
+            lines.add(new Line(plan, Math.max(line.hosts(), 0)));
         }
         return lines;
     }
@@ -70,6 +90,18 @@ public final class PlanRules {
     /** An add-on type of the catalog (not a base plan), else {@code message} as Zoom's refusal. */
     PlanType addon(String type, String message) {
         return catalog.find(type).filter(p -> !p.base()).orElseThrow(() -> rejected(message));
+    }
+
+    /**
+     * An account holds one active line per type, so a request gives each type once: the second place is
+     * refused, naming the first ({@code given} maps the types seen so far to where they were given).
+     */
+    private static void requireOnce(Map<String, String> given, PlanRequest.Line line) {
+        var first = given.putIfAbsent(line.type(), line.field());
+        if (first != null) {
+            throw invalidField(line.field(), line.type() + " is already given at " + first
+                    + "; each plan type may be given once.");
+        }
     }
 
     /** A base-plan type of the catalog, else Zoom's "Invalid Base Plan" refusal naming the account. */
@@ -109,10 +141,21 @@ public final class PlanRules {
     /** A requested start of a paid period: in the future, or (null) today. */
     static LocalDate startOrToday(LocalDate given, LocalDate today, String field) {
         if (given != null && !given.isAfter(today)) {
-            throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError(
-                    field, "Must be in the future.")));
+            throw invalidField(field, "Must be in the future.");
         }
         return given != null ? given : today;
+    }
+
+    /** A host count given for a line is 0 and up (the database refuses fewer). */
+    static void requireHosts(int given, String field) {
+        if (given < 0) {
+            throw invalidField(field, "Must be 0 or more.");
+        }
+    }
+
+    /** The 300 "Validation Failed." refusal naming one field. */
+    static Invalid invalidField(String field, String message) {
+        return new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), List.of(new FieldError(field, message)));
     }
 
     /** The add-on message Zoom's spec gives for the group, else its generic refusal. */

@@ -34,7 +34,7 @@ public final class Subscribe {
         var today = Calendars.today(clock, account.profile().timeZone());
         var lines = rules.check(account.id(), request, today);
         var start = request.options().start() != null ? request.options().start() : today;
-        write(account, actor, request.options(), lines, start, contact);
+        write(account, actor, request.options(), lines, start, today, contact);
     }
 
     /** B7 without a contact (operators, tests): the stored billing contact stays. */
@@ -50,28 +50,30 @@ public final class Subscribe {
         var options = request.options();
         var undated = new PlanRequest(request.base(), request.addons(), new PlanRequest.Options(null,
                 options.contractTerm(), options.purchaseOrderNumber(), options.dealRegistrationId()));
-        var lines = rules.check(account.id(), undated, Calendars.today(clock, account.profile().timeZone()));
-        write(account, actor, options, lines, startedOn, null);
+        var today = Calendars.today(clock, account.profile().timeZone());
+        var lines = rules.check(account.id(), undated, today);
+        write(account, actor, options, lines, startedOn, today, null);
     }
 
-    /** Refused, in Zoom's order, when a base plan is active; then the contact (if given); then lines and audit. */
+    /**
+     * Refused, in Zoom's order, when a base plan is active (a cancelled one until its paid period ends);
+     * then the contact (if given); then lines and audit.
+     */
     private void write(Account account, String actor, PlanRequest.Options options, List<PlanRules.Line> lines,
-                       LocalDate start, BillingContact contact) {
+                       LocalDate start, LocalDate today, BillingContact contact) {
         var id = account.id();
         db.inTransaction(h -> {
-            var repo = h.attach(SubscriptionRepository.class);
-            repo.lockAccount(id.value());
-            if (repo.hasActiveBase(id.value())) {
+            var change = PlanChange.begin(h, id, today, Calendars.nowUtc(clock));
+            if (change.active().anyMatch(s -> s.group().equals("plan_base"))) {
                 throw PlanRules.rejected(NOT_FREE);
             }
             if (contact != null) {
                 contacts.update(h, id, contact);
             }
-            var now = Calendars.nowUtc(clock);
             for (var line : lines) {
-                repo.addLine(id.value(), line.plan(), line.hosts(), start, options, now);
+                change.add(line.plan(), line.hosts(), start, options);
             }
-            PlanChange.write(repo, id, actor, now, "subscribe", null, lines.stream()
+            change.audit(actor, "subscribe", null, lines.stream()
                     .map(l -> Map.of("type", l.plan().type(), "group", l.plan().group(), "hosts", l.hosts())).toList());
             return null;
         });

@@ -35,9 +35,6 @@ public interface SubscriptionRepository {
     @SqlQuery
     List<Subscription> lines(@Bind("accountId") UUID accountId);
 
-    @SqlQuery
-    boolean hasActiveBase(@Bind("accountId") UUID accountId);
-
     /** Whether the account holds a line that is active and not cancelled before {@code today}. */
     @SqlQuery
     boolean hasLiveLine(@Bind("accountId") UUID accountId, @Bind("today") LocalDate today);
@@ -79,6 +76,11 @@ public interface SubscriptionRepository {
     @SqlUpdate
     int endLine(@Bind("accountId") UUID accountId, @Bind("subscriptionId") UUID subscriptionId,
                 @Bind("today") LocalDate today, @Bind("now") OffsetDateTime now);
+
+    /** Stores a cancelled line whose paid period has ended as {@code cancelled}. */
+    @SqlUpdate
+    int closeLine(@Bind("accountId") UUID accountId, @Bind("subscriptionId") UUID subscriptionId,
+                  @Bind("now") OffsetDateTime now);
 
     /** {@code before} and {@code after} are JSON text (or null). */
     @SqlUpdate

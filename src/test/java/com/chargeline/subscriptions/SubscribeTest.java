@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chargeline.accounts.BillingContact;
 import com.chargeline.accounts.PayMode;
+import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.testing.TestServer;
 import java.util.List;
@@ -53,10 +54,37 @@ class SubscribeTest {
         var sub = server.sub(master, "Rolled Back", PayMode.MASTER);
         var wiring = server.app.wiring();
         var before = wiring.accountQueries.billingContact(sub.account().id());
-        var twice = new PlanRequest.Line("plan_webinar", "webinar500_monthly", 1);
-        // the catalog accepts both lines; the second breaks the one-live-line-per-type index after the contact is saved
-        assertThatThrownBy(() -> wiring.subscribe.subscribe(sub.account(), "test", request(List.of(twice, twice)),
-                contact("Grace", "VA"))).isNotInstanceOf(Invalid.class);
+        var webinar = new PlanRequest.Line("plan_webinar", "webinar500_monthly", 1);
+        // the database refuses the add-on line after the base line and the contact are written
+        wiring.db.withHandle(h -> h.execute("CREATE OR REPLACE FUNCTION subscribe_test_refuse() RETURNS trigger "
+                + "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by SubscribeTest'; END $$"));
+        wiring.db.withHandle(h -> h.execute("CREATE TRIGGER subscribe_test_refuse BEFORE INSERT ON subscription FOR EACH ROW WHEN (NEW.account_id = '"
+                + sub.account().id().value() + "' AND NEW.plan_group = 'plan_webinar') EXECUTE FUNCTION subscribe_test_refuse()"));
+        try {
+            assertThatThrownBy(() -> wiring.subscribe.subscribe(sub.account(), "test", request(List.of(webinar)),
+                    contact("Grace", "VA"))).isNotInstanceOf(Invalid.class).hasStackTraceContaining("refused by SubscribeTest");
+        } finally {
+            wiring.db.withHandle(h -> h.execute("DROP TRIGGER subscribe_test_refuse ON subscription"));
+        }
+        assertThat(wiring.accountQueries.billingContact(sub.account().id())).isEqualTo(before);
+        assertThat(wiring.planQueries.plans(sub.account().id())).isEmpty();
+        assertThat(wiring.planQueries.auditLog(sub.account().id(), 10)).isEmpty();
+    }
+
+    @Test
+    void an_add_on_type_given_twice_is_refused_before_anything_is_written() {
+        var sub = server.sub(master, "Twice", PayMode.MASTER);
+        var wiring = server.app.wiring();
+        var before = wiring.accountQueries.billingContact(sub.account().id());
+        var first = new PlanRequest.Line("plan_webinar", "webinar500_monthly", 1, "plan_webinar[0].type");
+        var other = new PlanRequest.Line("plan_webinar", "webinar1000_monthly", 1, "plan_webinar[1].type");
+        var again = new PlanRequest.Line("plan_webinar", "webinar500_monthly", 2, "plan_webinar[2].type");
+        assertThatThrownBy(() -> wiring.subscribe.subscribe(sub.account(), "test", request(List.of(first, other, again)),
+                contact("Grace", "VA")))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.fieldErrors()).containsExactly(new FieldError(
+                        "plan_webinar[2].type", "webinar500_monthly is already given at plan_webinar[0].type; each plan type "
+                        + "may be given once.")))
+                .hasMessage("Validation Failed.");
         assertThat(wiring.accountQueries.billingContact(sub.account().id())).isEqualTo(before);
         assertThat(wiring.planQueries.plans(sub.account().id())).isEmpty();
         assertThat(wiring.planQueries.auditLog(sub.account().id(), 10)).isEmpty();

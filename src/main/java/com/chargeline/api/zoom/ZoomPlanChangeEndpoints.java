@@ -83,7 +83,10 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         var root = body.root();
         var lines = new ArrayList<PlanRequest.Line>();
         for (var details : List.of("plan_details", "plan_zcc_details", "plan_znode_details")) {
-            root.path(details).properties().forEach(e -> collect(body, details + "." + e.getKey(), e.getValue(), lines));
+            root.path(details).properties().forEach(e -> {
+                var path = details + "." + e.getKey();
+                collect(body, path, path, e.getValue(), lines);
+            });
         }
         if (lines.isEmpty()) {
             if (!root.path("type").isTextual()) {
@@ -179,13 +182,16 @@ public final class ZoomPlanChangeEndpoints implements EndpointGroup {
         return reason;
     }
 
-    private static void collect(JsonBody body, String path, JsonNode value, List<PlanRequest.Line> lines) {
+    /** The lines given at {@code path} of a details object, found at {@code at} in the body (with indexes, for errors). */
+    private static void collect(JsonBody body, String path, String at, JsonNode value, List<PlanRequest.Line> lines) {
         var group = DETAIL_GROUPS.getOrDefault(path, path.replace("plan_znode_details.", "plan_znode."));
         if (value.isArray()) {
-            value.forEach(item -> collect(body, path, item, lines));
+            for (int i = 0; i < value.size(); i++) {
+                collect(body, path, at + "[" + i + "]", value.get(i), lines);
+            }
         } else if (value.isObject() && value.path("type").isTextual()) {
             var hosts = body.integer(value, "hosts", path + ".hosts");
-            lines.add(new PlanRequest.Line(group, value.get("type").asText(), hosts == null ? 0 : hosts));
+            lines.add(new PlanRequest.Line(group, value.get("type").asText(), hosts == null ? 0 : hosts, at + ".type"));
         }
     }
 

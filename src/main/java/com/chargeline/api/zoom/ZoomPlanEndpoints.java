@@ -115,23 +115,26 @@ public final class ZoomPlanEndpoints implements EndpointGroup {
             if (!name.startsWith("plan_") || name.equals("plan_base")) {
                 return;
             }
-            collect(body, name, e.getValue(), lines);
+            collect(body, name, name, e.getValue(), lines);
         });
         return lines;
     }
 
-    private static void collect(JsonBody body, String group, JsonNode value, List<PlanRequest.Line> lines) {
+    /** The lines under {@code group}, found at {@code at} in the body ({@code plan_webinar[1]}, for errors). */
+    private static void collect(JsonBody body, String group, String at, JsonNode value, List<PlanRequest.Line> lines) {
         if (value.isTextual()) {
-            lines.add(new PlanRequest.Line(group, value.asText(), 0));
+            lines.add(new PlanRequest.Line(group, value.asText(), 0, at));
         } else if (value.isArray()) {
-            value.forEach(item -> collect(body, group, item, lines));
+            for (int i = 0; i < value.size(); i++) {
+                collect(body, group, at + "[" + i + "]", value.get(i), lines);
+            }
         } else if (value.isObject() && value.has("type")) {
             if (!value.get("type").isTextual()) {
                 body.reject(group + ".type", "Expected a string.");
             }
-            lines.add(new PlanRequest.Line(group, value.path("type").asText(), hosts(body, value, group)));
+            lines.add(new PlanRequest.Line(group, value.path("type").asText(), hosts(body, value, group), at + ".type"));
         } else if (value.isObject()) {
-            value.properties().forEach(e -> collect(body, group + "." + e.getKey(), e.getValue(), lines));
+            value.properties().forEach(e -> collect(body, group + "." + e.getKey(), at + "." + e.getKey(), e.getValue(), lines));
         } else if (!value.isNull()) {
             body.reject(group, "Expected a plan object.");
         }
