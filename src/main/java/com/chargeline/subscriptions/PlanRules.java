@@ -65,7 +65,7 @@ public final class PlanRules {
             var plan = catalog.find(addon.type()).filter(p -> p.group().equals(addon.group()))
                     .orElseThrow(() -> invalidAddon(addon));
             requireOnce(given, addon);
-            lines.add(new Line(plan, Math.max(addon.hosts(), 0)));
+            lines.add(new Line(plan, hostsOf(addon)));
         }
         return lines;
     }
@@ -82,7 +82,7 @@ public final class PlanRules {
                     .filter(p -> line.group().isEmpty() || p.group().equals(line.group()))
                     .orElseThrow(() -> rejected(message));
             requireOnce(given, line);
-            lines.add(new Line(plan, Math.max(line.hosts(), 0)));
+            lines.add(new Line(plan, hostsOf(line)));
         }
         return lines;
     }
@@ -102,6 +102,16 @@ public final class PlanRules {
             throw invalidField(line.field(), line.type() + " is already given at " + first
                     + "; each plan type may be given once.");
         }
+    }
+
+    /** An add-on's hosts: 0 or more (0 where its group has none); a negative count is refused, never made 0. */
+    private static int hostsOf(PlanRequest.Line line) {
+        if (line.hosts() < 0) {
+            var field = line.field().endsWith(".type") ? line.field().substring(0, line.field().length() - 5) + ".hosts"
+                    : "hosts";
+            throw invalidField(field, "Must be 0 or more.");
+        }
+        return line.hosts();
     }
 
     /** A base-plan type of the catalog, else Zoom's "Invalid Base Plan" refusal naming the account. */

@@ -78,6 +78,24 @@ class ZoomPlanConstraintsTest {
     }
 
     @Test
+    void subscribe_and_add_ons_refuse_negative_add_on_hosts_instead_of_making_them_zero() {
+        var sub = server.sub(master, "Negative Add-on Hosts", PayMode.MASTER);
+        var response = call(master.token(), "POST", "/v2/accounts/" + sub.id() + "/plans", "{" + ZoomPlanEndpointsTest.CONTACT
+                + ",\"plan_base\":{\"type\":\"monthly\",\"hosts\":1},\"plan_webinar\":[{\"type\":\"webinar500_monthly\","
+                + "\"hosts\":-2}]}");
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo(VALIDATION.formatted("plan_webinar[0].hosts", "Must be 0 or more."));
+        assertThat(plans(sub)).isEqualTo("{}");
+        server.subscribe(sub, "monthly", 3);
+        var before = plans(sub);
+        var addon = call(master.token(), "POST", "/v2/accounts/" + sub.id() + "/plans/addons",
+                "{\"type\":\"webinar500_monthly\",\"hosts\":-1}");
+        assertThat(addon.status()).as(addon.body()).isEqualTo(400);
+        assertThat(addon.body()).isEqualTo(VALIDATION.formatted("hosts", "Must be 0 or more."));
+        assertThat(plans(sub)).isEqualTo(before);
+    }
+
+    @Test
     void subscribe_refuses_a_base_plan_given_as_an_add_on() {
         var sub = server.sub(master, "Base As Add-on", PayMode.MASTER);
         for (var group : List.of("plan_zoom_addons", "plan_webinar", "plan_large_meeting")) {
