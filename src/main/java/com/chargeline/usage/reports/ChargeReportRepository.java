@@ -47,13 +47,23 @@ public interface ChargeReportRepository {
                                   @Bind("afterId") String afterId, @Bind("chargesOnly") boolean chargesOnly,
                                   @Bind("limit") int limit);
 
+    /** Current calls in [from, until), no filter (an index-only scan). */
     @SqlQuery
-    long countCalls(@Bind("account") UUID account, @Bind("from") OffsetDateTime from, @Bind("until") OffsetDateTime until,
-                    @Bind("billingAccount") String billingAccount, @Bind("chargesOnly") boolean chargesOnly);
+    long countCalls(@Bind("account") UUID account, @Bind("from") OffsetDateTime from, @Bind("until") OffsetDateTime until);
 
     @SqlQuery
+    long countCallsFiltered(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
+                            @Bind("until") OffsetDateTime until, @Bind("billingAccount") String billingAccount,
+                            @Bind("chargesOnly") boolean chargesOnly);
+
+    /** Current messages in [from, until), no filter (an index-only scan). */
+    @SqlQuery
     long countMessages(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
-                       @Bind("until") OffsetDateTime until, @Bind("chargesOnly") boolean chargesOnly);
+                       @Bind("until") OffsetDateTime until);
+
+    @SqlQuery
+    long countChargedMessages(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
+                              @Bind("until") OffsetDateTime until);
 
     /** Records of {@code kind} ({@code call}, {@code sms}) in the whole hours [fromHour, untilHour), from usage_hourly. */
     @SqlQuery

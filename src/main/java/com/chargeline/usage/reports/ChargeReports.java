@@ -21,17 +21,15 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
  * {@link ChargeReportRepository}.
  */
 public final class ChargeReports {
-    /** The two reports: the rollup kind and the statement counting records. */
+    /** The two reports, by their kind in the hourly rollup. */
     public enum Kind {
-        CALLS("call", "countCalls"),
-        MESSAGES("sms", "countMessages");
+        CALLS("call"),
+        MESSAGES("sms");
 
         private final String rollupKind;
-        private final String countStatement;
 
-        Kind(String rollupKind, String countStatement) {
+        Kind(String rollupKind) {
             this.rollupKind = rollupKind;
-            this.countStatement = countStatement;
         }
     }
 
@@ -71,11 +69,15 @@ public final class ChargeReports {
         return db.withRepository(ChargeReportRepository.class, r -> {
             long total = 0;
             for (var c : counts(kind, account.value(), window, filter)) {
-                total += c.hours()
-                        ? r.countHours(c.account(), kind.rollupKind, c.from(), c.until(), c.billingAccount(), c.chargesOnly())
-                        : kind == Kind.CALLS
-                        ? r.countCalls(c.account(), c.from(), c.until(), c.billingAccount(), c.chargesOnly())
-                        : r.countMessages(c.account(), c.from(), c.until(), c.chargesOnly());
+                total += switch (c.statement()) {
+                    case HOURS -> r.countHours(c.account(), kind.rollupKind, c.from(), c.until(), c.billingAccount(),
+                            c.chargesOnly());
+                    case CALLS -> r.countCalls(c.account(), c.from(), c.until());
+                    case CALLS_FILTERED -> r.countCallsFiltered(c.account(), c.from(), c.until(), c.billingAccount(),
+                            c.chargesOnly());
+                    case MESSAGES -> r.countMessages(c.account(), c.from(), c.until());
+                    case CHARGED_MESSAGES -> r.countChargedMessages(c.account(), c.from(), c.until());
+                };
             }
             return total;
         });
@@ -91,10 +93,9 @@ public final class ChargeReports {
         var locator = ClasspathSqlLocator.removingComments();
         db.withHandle(h -> {
             for (var c : counts(kind, account.value(), window, filter)) {
-                var statement = c.hours() ? "countHours" : kind.countStatement;
-                var sql = locator.locate(ChargeReportRepository.class, statement);
+                var sql = locator.locate(ChargeReportRepository.class, c.statement().method);
                 var values = c.values(kind);
-                plans.add("-- " + statement + " " + values);
+                plans.add("-- " + c.statement().method + " " + values);
                 plans.addAll(h.createQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).bindMap(values)
                         .mapTo(String.class).list());
             }
@@ -109,25 +110,38 @@ public final class ChargeReports {
                 r -> r.billingAccountExists(account.value(), billingAccountId));
     }
 
-    /**
-     * One counting statement of a total: records in [from, until) counted from the records, or (hours) from the
-     * hourly rollup.
-     */
-    private record Count(boolean hours, UUID account, OffsetDateTime from, OffsetDateTime until, String billingAccount,
-                         boolean chargesOnly) {
+    /** The counting statements, by their method (and file) in {@link ChargeReportRepository}. */
+    private enum CountStatement {
+        HOURS("countHours"),
+        CALLS("countCalls"),
+        CALLS_FILTERED("countCallsFiltered"),
+        MESSAGES("countMessages"),
+        CHARGED_MESSAGES("countChargedMessages");
+
+        final String method;
+
+        CountStatement(String method) {
+            this.method = method;
+        }
+    }
+
+    /** One counting statement of a total: records in [from, until), from the rollup (whole hours) or the records. */
+    private record Count(CountStatement statement, UUID account, OffsetDateTime from, OffsetDateTime until,
+                         String billingAccount, boolean chargesOnly) {
         /** The values by parameter name, as the statement's file names them. */
         Map<String, Object> values(Kind kind) {
             var values = new LinkedHashMap<String, Object>();
             values.put("account", account);
+            boolean hours = statement == CountStatement.HOURS;
             if (hours) {
                 values.put("kind", kind.rollupKind);
             }
             values.put(hours ? "fromHour" : "from", from);
             values.put(hours ? "untilHour" : "until", until);
-            if (hours || kind == Kind.CALLS) {
+            if (hours || statement == CountStatement.CALLS_FILTERED) {
                 values.put("billingAccount", billingAccount);
+                values.put("chargesOnly", chargesOnly);
             }
-            values.put("chargesOnly", chargesOnly);
             return values;
         }
     }
@@ -135,24 +149,28 @@ public final class ChargeReports {
     /** The statements that make up a window's total: partial hours from the records, whole hours from the rollup. */
     private static List<Count> counts(Kind kind, UUID account, ReportWindow window, Filter filter) {
         var billingAccount = kind == Kind.CALLS ? filter.billingAccountId() : null;
+        boolean filtered = billingAccount != null || filter.chargesOnly();
+        var records = kind == Kind.CALLS
+                ? filtered ? CountStatement.CALLS_FILTERED : CountStatement.CALLS
+                : filtered ? CountStatement.CHARGED_MESSAGES : CountStatement.MESSAGES;
         var firstFullHour = hourAtOrAfter(window.from());
         var endOfFullHours = Instant.ofEpochSecond(Math.floorDiv(window.until().getEpochSecond(), 3_600) * 3_600);
         var counts = new ArrayList<Count>(3);
         if (!firstFullHour.isBefore(endOfFullHours)) {
-            addRecords(counts, account, window.from(), window.until(), billingAccount, filter.chargesOnly());
+            addRecords(counts, records, account, window.from(), window.until(), billingAccount, filter.chargesOnly());
             return counts;
         }
-        addRecords(counts, account, window.from(), firstFullHour, billingAccount, filter.chargesOnly());
-        counts.add(new Count(true, account, utc(firstFullHour), utc(endOfFullHours), billingAccount,
+        addRecords(counts, records, account, window.from(), firstFullHour, billingAccount, filter.chargesOnly());
+        counts.add(new Count(CountStatement.HOURS, account, utc(firstFullHour), utc(endOfFullHours), billingAccount,
                 filter.chargesOnly()));
-        addRecords(counts, account, endOfFullHours, window.until(), billingAccount, filter.chargesOnly());
+        addRecords(counts, records, account, endOfFullHours, window.until(), billingAccount, filter.chargesOnly());
         return counts;
     }
 
-    private static void addRecords(List<Count> counts, UUID account, Instant from, Instant until, String billingAccount,
-                                   boolean chargesOnly) {
+    private static void addRecords(List<Count> counts, CountStatement statement, UUID account, Instant from,
+                                   Instant until, String billingAccount, boolean chargesOnly) {
         if (from.isBefore(until)) {
-            counts.add(new Count(false, account, utc(from), utc(until), billingAccount, chargesOnly));
+            counts.add(new Count(statement, account, utc(from), utc(until), billingAccount, chargesOnly));
         }
     }
 
