@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -89,69 +87,95 @@ public final class Rollups {
         t.charge = sign > 0 ? t.charge.add(charge) : t.charge.subtract(charge);
     }
 
-    /** Adds the accumulated totals to usage_hourly and usage_monthly, in key order (no deadlocks between batches). */
+    /**
+     * Adds the accumulated totals to usage_hourly and usage_monthly ({@link RollupRepository}: one fixed upsert per
+     * table), in key order (no deadlocks between batches).
+     */
     public void apply(Handle h, UUID accountId) {
-        var hours = new TreeMap<HourKey, Totals>(HOUR_ORDER);
-        hours.putAll(hourly);
-        upsert(h, "usage_hourly", accountId, hours, List.of(
-                new Column<>("hour", "to_timestamp(%s)", "bigint", Long.class, k -> k.hour() * 3_600),
-                new Column<>("kind", "%s", "text", String.class, HourKey::kind),
-                new Column<>("call_type", "%s", "text", String.class, HourKey::callType),
-                new Column<>("billing_account_id", "%s", "text", String.class, HourKey::billingAccountId),
-                new Column<>("currency", "%s", "text", String.class, HourKey::currency),
-                new Column<>("charged", "%s", "boolean", Boolean.class, HourKey::charged)));
-        var months = new TreeMap<Key, Totals>(ORDER);
-        months.putAll(monthly);
-        upsert(h, "usage_monthly", accountId, months, List.of(
-                new Column<>("month", "CAST(%s AS date)", "text", String.class, k -> k.period().toString()),
-                new Column<>("kind", "%s", "text", String.class, Key::kind),
-                new Column<>("call_type", "%s", "text", String.class, Key::callType),
-                new Column<>("billing_account_id", "%s", "text", String.class, Key::billingAccountId),
-                new Column<>("cost_center", "%s", "text", String.class, Key::costCenter),
-                new Column<>("department", "%s", "text", String.class, Key::department),
-                new Column<>("currency", "%s", "text", String.class, Key::currency),
-                new Column<>("charged", "%s", "boolean", Boolean.class, Key::charged)));
-    }
-
-    /** A key column of a rollup table: its name, how the unnested value becomes it, the array type, the value. */
-    private record Column<K, V>(String name, String expression, String arrayType, Class<V> type, Function<K, V> value) {
-    }
-
-    /** One {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE} adding {@code totals} to {@code table}. */
-    private static <K> void upsert(Handle h, String table, UUID accountId, Map<K, Totals> totals,
-                                   List<Column<K, ?>> columns) {
-        if (totals.isEmpty()) {
+        if (hourly.isEmpty() && monthly.isEmpty()) {
             return;
         }
-        var names = new StringBuilder();
-        var values = new StringBuilder();
-        var arrays = new StringBuilder();
-        var aliases = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            var c = columns.get(i);
-            names.append(c.name()).append(", ");
-            values.append(c.expression().formatted("v" + i)).append(", ");
-            arrays.append("CAST(:k").append(i).append(" AS ").append(c.arrayType()).append("[]), ");
-            aliases.append("v").append(i).append(", ");
+        var repository = h.attach(RollupRepository.class);
+        if (!hourly.isEmpty()) {
+            addHourly(repository, accountId);
         }
-        var update = h.createUpdate("INSERT INTO " + table + " (account_id, " + names + "records, billed_seconds, "
-                + "total_charge) SELECT :account, " + values + "r, s, CAST(c AS numeric) FROM unnest(" + arrays
-                + "CAST(:records AS bigint[]), CAST(:seconds AS bigint[]), CAST(:charges AS text[])) AS x(" + aliases
-                + "r, s, c) ON CONFLICT (account_id, " + names.substring(0, names.length() - 2) + ") DO UPDATE SET "
-                + "records = " + table + ".records + EXCLUDED.records, "
-                + "billed_seconds = " + table + ".billed_seconds + EXCLUDED.billed_seconds, "
-                + "total_charge = " + table + ".total_charge + EXCLUDED.total_charge").bind("account", accountId);
-        for (int i = 0; i < columns.size(); i++) {
-            bindColumn(update, "k" + i, columns.get(i), totals.keySet());
+        if (!monthly.isEmpty()) {
+            addMonthly(repository, accountId);
         }
-        update.bindArray("records", Long.class, totals.values().stream().map(t -> t.records).toList())
-                .bindArray("seconds", Long.class, totals.values().stream().map(t -> t.billedSeconds).toList())
-                .bindArray("charges", String.class, totals.values().stream().map(t -> t.charge.toPlainString()).toList())
-                .execute();
     }
 
-    private static <K, V> void bindColumn(org.jdbi.v3.core.statement.Update update, String name, Column<K, V> column,
-                                          java.util.Collection<K> keys) {
-        update.bindArray(name, column.type(), keys.stream().map(column.value()).toList());
+    private void addHourly(RollupRepository repository, UUID accountId) {
+        var keys = new TreeMap<HourKey, Totals>(HOUR_ORDER);
+        keys.putAll(hourly);
+        int n = keys.size();
+        var hours = new long[n];
+        var kinds = new String[n];
+        var callTypes = new String[n];
+        var billingAccounts = new String[n];
+        var currencies = new String[n];
+        var charged = new boolean[n];
+        var totals = new Columns(n);
+        int i = 0;
+        for (var e : keys.entrySet()) {
+            var k = e.getKey();
+            hours[i] = k.hour() * 3_600;
+            kinds[i] = k.kind();
+            callTypes[i] = k.callType();
+            billingAccounts[i] = k.billingAccountId();
+            currencies[i] = k.currency();
+            charged[i] = k.charged();
+            totals.set(i++, e.getValue());
+        }
+        repository.addHourly(accountId, hours, kinds, callTypes, billingAccounts, currencies, charged, totals.records,
+                totals.billedSeconds, totals.charges);
+    }
+
+    private void addMonthly(RollupRepository repository, UUID accountId) {
+        var keys = new TreeMap<Key, Totals>(ORDER);
+        keys.putAll(monthly);
+        int n = keys.size();
+        var months = new String[n];
+        var kinds = new String[n];
+        var callTypes = new String[n];
+        var billingAccounts = new String[n];
+        var costCenters = new String[n];
+        var departments = new String[n];
+        var currencies = new String[n];
+        var charged = new boolean[n];
+        var totals = new Columns(n);
+        int i = 0;
+        for (var e : keys.entrySet()) {
+            var k = e.getKey();
+            months[i] = k.period().toString();
+            kinds[i] = k.kind();
+            callTypes[i] = k.callType();
+            billingAccounts[i] = k.billingAccountId();
+            costCenters[i] = k.costCenter();
+            departments[i] = k.department();
+            currencies[i] = k.currency();
+            charged[i] = k.charged();
+            totals.set(i++, e.getValue());
+        }
+        repository.addMonthly(accountId, months, kinds, callTypes, billingAccounts, costCenters, departments, currencies,
+                charged, totals.records, totals.billedSeconds, totals.charges);
+    }
+
+    /** The totals of the keys as the upserts' arrays (charges as decimal text, which PostgreSQL reads exactly). */
+    private static final class Columns {
+        final long[] records;
+        final long[] billedSeconds;
+        final String[] charges;
+
+        Columns(int n) {
+            records = new long[n];
+            billedSeconds = new long[n];
+            charges = new String[n];
+        }
+
+        void set(int i, Totals t) {
+            records[i] = t.records;
+            billedSeconds[i] = t.billedSeconds;
+            charges[i] = t.charge.toPlainString();
+        }
     }
 }

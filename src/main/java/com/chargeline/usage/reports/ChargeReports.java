@@ -2,39 +2,33 @@ package com.chargeline.usage.reports;
 
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
+import java.util.UUID;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
 /**
  * The call- and SMS-charges reports: current rated records of one account in a time window, in
  * (time, id) order, a page at a time after a position (keyset paging on the report index, so any
  * page depth costs the same), and the window's total. The total never scans the window: whole UTC
  * hours come from the hourly rollup, only the partial hours at either end are counted from the
- * records (at most two hours' worth, through the same index).
+ * records (at most two hours' worth, through the same index). The statements are the files of
+ * {@link ChargeReportRepository}.
  */
 public final class ChargeReports {
-    /** The two reports: the table, its time and id columns, and the rollup kind. */
+    /** The two reports, by their kind in the hourly rollup. */
     public enum Kind {
-        CALLS("rated_call", "end_time", "call_log_id", "call"),
-        MESSAGES("rated_sms", "sent_time", "message_id", "sms");
+        CALLS("call"),
+        MESSAGES("sms");
 
-        private final String table;
-        private final String time;
-        private final String id;
         private final String rollupKind;
 
-        Kind(String table, String time, String id, String rollupKind) {
-            this.table = table;
-            this.time = time;
-            this.id = id;
+        Kind(String rollupKind) {
             this.rollupKind = rollupKind;
         }
     }
@@ -44,14 +38,6 @@ public final class ChargeReports {
         public static final Filter ALL = new Filter(null, false);
     }
 
-    private static final String CALL_COLUMNS = "call_log_id, caller_number, caller_billing_number, callee_number, "
-            + "callee_billing_number, call_type, service_type, calling_party_name, cost_center, employee_id, department, "
-            + "end_time, duration_seconds, charge_mode, rate, currency, total_charge, charge_scale, billing_number, "
-            + "forward_number_billing";
-    private static final String SMS_COLUMNS = "session_id, message_id, message_type, from_number, from_extension_number, "
-            + "from_display_name, to_number, to_extension_number, to_display_name, sent_time, billing_number, cost_center, "
-            + "department, rate, currency, total_charge, charge_scale";
-
     private final Database db;
 
     public ChargeReports(Database db) {
@@ -60,138 +46,137 @@ public final class ChargeReports {
 
     /** Up to {@code limit} calls after {@code after} (null: from the start of the window). */
     public List<CallCharge> calls(AccountId account, ReportWindow window, Filter filter, ReportPosition after, int limit) {
-        return db.withHandle(h -> page(h, Kind.CALLS, CALL_COLUMNS, account, window, filter, after, limit)
-                .map((rs, ctx) -> call(rs)).list());
+        checkPosition(window, after);
+        return db.withRepository(ChargeReportRepository.class, r -> after == null
+                ? r.callsFirstPage(account.value(), utc(window.from()), utc(window.until()), filter.billingAccountId(),
+                        filter.chargesOnly(), limit)
+                : r.callsAfter(account.value(), utc(window.from()), utc(window.until()), utc(after.time()), after.id(),
+                        filter.billingAccountId(), filter.chargesOnly(), limit));
     }
 
     /** Up to {@code limit} messages after {@code after} (null: from the start of the window). */
     public List<SmsCharge> messages(AccountId account, ReportWindow window, boolean chargesOnly, ReportPosition after,
                                     int limit) {
-        return db.withHandle(h -> page(h, Kind.MESSAGES, SMS_COLUMNS, account, window, new Filter(null, chargesOnly), after,
-                limit).map((rs, ctx) -> sms(rs)).list());
+        checkPosition(window, after);
+        return db.withRepository(ChargeReportRepository.class, r -> after == null
+                ? r.messagesFirstPage(account.value(), utc(window.from()), utc(window.until()), chargesOnly, limit)
+                : r.messagesAfter(account.value(), utc(window.from()), utc(window.until()), utc(after.time()), after.id(),
+                        chargesOnly, limit));
     }
 
     /** How many records the report has in the window, all pages together. */
     public long count(AccountId account, Kind kind, ReportWindow window, Filter filter) {
-        return db.withHandle(h -> count(kind, account, window, filter,
-                (sql, values) -> h.createQuery(sql).bindMap(values).mapTo(Long.class).one()));
-    }
-
-    /** Runs one counting statement. */
-    private interface Counter {
-        long run(String sql, Map<String, Object> values);
-    }
-
-    private static long count(Kind kind, AccountId account, ReportWindow window, Filter filter, Counter counter) {
-        var firstFullHour = hourAtOrAfter(window.from());
-        var endOfFullHours = Instant.ofEpochSecond(Math.floorDiv(window.until().getEpochSecond(), 3_600) * 3_600);
-        if (!firstFullHour.isBefore(endOfFullHours)) {
-            return countRecords(counter, kind, account, window.from(), window.until(), filter);
-        }
-        return countRecords(counter, kind, account, window.from(), firstFullHour, filter)
-                + rollupRecords(counter, kind, account, firstFullHour, endOfFullHours, filter)
-                + countRecords(counter, kind, account, endOfFullHours, window.until(), filter);
+        return db.withRepository(ChargeReportRepository.class, r -> {
+            long total = 0;
+            for (var c : counts(kind, account.value(), window, filter)) {
+                total += switch (c.statement()) {
+                    case HOURS -> r.countHours(c.account(), kind.rollupKind, c.from(), c.until(), c.billingAccount(),
+                            c.chargesOnly());
+                    case CALLS -> r.countCalls(c.account(), c.from(), c.until());
+                    case CALLS_FILTERED -> r.countCallsFiltered(c.account(), c.from(), c.until(), c.billingAccount(),
+                            c.chargesOnly());
+                    case MESSAGES -> r.countMessages(c.account(), c.from(), c.until());
+                    case CHARGED_MESSAGES -> r.countChargedMessages(c.account(), c.from(), c.until());
+                };
+            }
+            return total;
+        });
     }
 
     /**
      * The plans of the statements {@link #count} runs for this window (EXPLAIN ANALYZE, same SQL and
-     * values), to show that a total costs rollup rows plus the partial days' index entries, never a
+     * values), to show that a total costs rollup rows plus the partial hours' index entries, never a
      * scan of the window.
      */
     public List<String> countPlans(AccountId account, Kind kind, ReportWindow window, Filter filter) {
         var plans = new ArrayList<String>();
-        db.withHandle(h -> count(kind, account, window, filter, (sql, values) -> {
-            plans.add("-- " + sql + " " + values);
-            plans.addAll(h.createQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).bindMap(values)
-                    .mapTo(String.class).list());
-            return 0L;
-        }));
+        var locator = ClasspathSqlLocator.removingComments();
+        db.withHandle(h -> {
+            for (var c : counts(kind, account.value(), window, filter)) {
+                var sql = locator.locate(ChargeReportRepository.class, c.statement().method);
+                var values = c.values(kind);
+                plans.add("-- " + c.statement().method + " " + values);
+                plans.addAll(h.createQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).bindMap(values)
+                        .mapTo(String.class).list());
+            }
+            return null;
+        });
         return plans;
     }
 
     /** Whether the account's directory has this billing account. */
     public boolean billingAccountExists(AccountId account, String billingAccountId) {
-        return db.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM billing_account "
-                        + "WHERE account_id = :account AND billing_account_id = :id)")
-                .bind("account", account.value()).bind("id", billingAccountId).mapTo(Boolean.class).one());
+        return db.withRepository(ChargeReportRepository.class,
+                r -> r.billingAccountExists(account.value(), billingAccountId));
     }
 
-    private static org.jdbi.v3.core.statement.Query page(Handle h, Kind kind, String columns, AccountId account,
-                                                         ReportWindow window, Filter filter, ReportPosition after,
-                                                         int limit) {
-        // After a position both bounds are row comparisons on the index's columns, so the scan starts at the
-        // position and stops at the window's end. (With "account_id = :account" next to them, PostgreSQL starts
-        // at the account's first entry and filters its way to the position: 2 800 pages read for the last page
-        // of 300 000 records instead of 8.) "time >= :from" stays for partition pruning.
-        var sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(kind.table).append(" WHERE current AND ");
-        if (after == null) {
-            sql.append("account_id = :account AND ").append(kind.time).append(" >= :from AND ").append(kind.time)
-                    .append(" < :until");
-        } else {
-            sql.append("(account_id, ").append(kind.time).append(", ").append(kind.id)
-                    .append(") > (:account, :afterTime, :afterId) AND (account_id, ").append(kind.time)
-                    .append(") < (:account, :until) AND ").append(kind.time).append(" >= :from");
+    /** The counting statements, by their method (and file) in {@link ChargeReportRepository}. */
+    private enum CountStatement {
+        HOURS("countHours"),
+        CALLS("countCalls"),
+        CALLS_FILTERED("countCallsFiltered"),
+        MESSAGES("countMessages"),
+        CHARGED_MESSAGES("countChargedMessages");
+
+        final String method;
+
+        CountStatement(String method) {
+            this.method = method;
         }
-        filters(sql, filter);
-        sql.append(" ORDER BY account_id, ").append(kind.time).append(", ").append(kind.id).append(" LIMIT :limit");
-        var query = h.createQuery(sql.toString()).bind("account", account.value()).bind("until", utc(window.until()));
-        if (filter.billingAccountId() != null) {
-            query.bind("billingAccount", filter.billingAccountId());
-        }
-        query.bind("from", utc(window.from()));
-        if (after != null) {
-            if (after.time().isBefore(window.from())) {
-                throw new IllegalArgumentException("position " + after + " before the window " + window);
+    }
+
+    /** One counting statement of a total: records in [from, until), from the rollup (whole hours) or the records. */
+    private record Count(CountStatement statement, UUID account, OffsetDateTime from, OffsetDateTime until,
+                         String billingAccount, boolean chargesOnly) {
+        /** The values by parameter name, as the statement's file names them. */
+        Map<String, Object> values(Kind kind) {
+            var values = new LinkedHashMap<String, Object>();
+            values.put("account", account);
+            boolean hours = statement == CountStatement.HOURS;
+            if (hours) {
+                values.put("kind", kind.rollupKind);
             }
-            query.bind("afterTime", utc(after.time())).bind("afterId", after.id());
+            values.put(hours ? "fromHour" : "from", from);
+            values.put(hours ? "untilHour" : "until", until);
+            if (hours || statement == CountStatement.CALLS_FILTERED) {
+                values.put("billingAccount", billingAccount);
+                values.put("chargesOnly", chargesOnly);
+            }
+            return values;
         }
-        return query.bind("limit", limit);
     }
 
-    private static long countRecords(Counter counter, Kind kind, AccountId account, Instant from, Instant until,
-                                     Filter filter) {
-        if (!from.isBefore(until)) {
-            return 0;
+    /** The statements that make up a window's total: partial hours from the records, whole hours from the rollup. */
+    private static List<Count> counts(Kind kind, UUID account, ReportWindow window, Filter filter) {
+        var billingAccount = kind == Kind.CALLS ? filter.billingAccountId() : null;
+        boolean filtered = billingAccount != null || filter.chargesOnly();
+        var records = kind == Kind.CALLS
+                ? filtered ? CountStatement.CALLS_FILTERED : CountStatement.CALLS
+                : filtered ? CountStatement.CHARGED_MESSAGES : CountStatement.MESSAGES;
+        var firstFullHour = hourAtOrAfter(window.from());
+        var endOfFullHours = Instant.ofEpochSecond(Math.floorDiv(window.until().getEpochSecond(), 3_600) * 3_600);
+        var counts = new ArrayList<Count>(3);
+        if (!firstFullHour.isBefore(endOfFullHours)) {
+            addRecords(counts, records, account, window.from(), window.until(), billingAccount, filter.chargesOnly());
+            return counts;
         }
-        var sql = new StringBuilder("SELECT count(*) FROM ").append(kind.table)
-                .append(" WHERE account_id = :account AND current AND ").append(kind.time).append(" >= :from AND ")
-                .append(kind.time).append(" < :until");
-        filters(sql, filter);
-        var values = new HashMap<String, Object>();
-        values.put("account", account.value());
-        values.put("from", utc(from));
-        values.put("until", utc(until));
-        if (filter.billingAccountId() != null) {
-            values.put("billingAccount", filter.billingAccountId());
-        }
-        return counter.run(sql.toString(), values);
+        addRecords(counts, records, account, window.from(), firstFullHour, billingAccount, filter.chargesOnly());
+        counts.add(new Count(CountStatement.HOURS, account, utc(firstFullHour), utc(endOfFullHours), billingAccount,
+                filter.chargesOnly()));
+        addRecords(counts, records, account, endOfFullHours, window.until(), billingAccount, filter.chargesOnly());
+        return counts;
     }
 
-    private static long rollupRecords(Counter counter, Kind kind, AccountId account, Instant from, Instant until,
-                                      Filter filter) {
-        var sql = new StringBuilder("SELECT coalesce(sum(records), 0) FROM usage_hourly WHERE account_id = :account "
-                + "AND hour >= :fromHour AND hour < :untilHour AND kind = :kind");
-        var values = new HashMap<String, Object>();
-        values.put("account", account.value());
-        values.put("kind", kind.rollupKind);
-        values.put("fromHour", utc(from));
-        values.put("untilHour", utc(until));
-        if (filter.billingAccountId() != null) {
-            sql.append(" AND billing_account_id = :billingAccount");
-            values.put("billingAccount", filter.billingAccountId());
+    private static void addRecords(List<Count> counts, CountStatement statement, UUID account, Instant from,
+                                   Instant until, String billingAccount, boolean chargesOnly) {
+        if (from.isBefore(until)) {
+            counts.add(new Count(statement, account, utc(from), utc(until), billingAccount, chargesOnly));
         }
-        if (filter.chargesOnly()) {
-            sql.append(" AND charged");
-        }
-        return counter.run(sql.toString(), values);
     }
 
-    private static void filters(StringBuilder sql, Filter filter) {
-        if (filter.billingAccountId() != null) {
-            sql.append(" AND billing_account_id = :billingAccount");
-        }
-        if (filter.chargesOnly()) {
-            sql.append(" AND total_charge > 0");
+    private static void checkPosition(ReportWindow window, ReportPosition after) {
+        if (after != null && after.time().isBefore(window.from())) {
+            throw new IllegalArgumentException("position " + after + " before the window " + window);
         }
     }
 
@@ -203,24 +188,5 @@ public final class ChargeReports {
         long hour = Math.floorDiv(at.getEpochSecond(), 3_600);
         boolean onTheHour = at.getEpochSecond() % 3_600 == 0 && at.getNano() == 0;
         return Instant.ofEpochSecond((onTheHour ? hour : hour + 1) * 3_600);
-    }
-
-    private static CallCharge call(ResultSet rs) throws SQLException {
-        return new CallCharge(rs.getString(1),
-                new CallCharge.Parties(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7)),
-                new CallCharge.Attribution(rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(19), rs.getString(20)),
-                rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getInt(13),
-                new CallCharge.Money(rs.getString(14), rs.getBigDecimal(15), rs.getString(16), rs.getBigDecimal(17),
-                        rs.getInt(18)));
-    }
-
-    private static SmsCharge sms(ResultSet rs) throws SQLException {
-        return new SmsCharge(rs.getString(1), rs.getString(2), rs.getString(3),
-                new SmsCharge.Party(rs.getString(4), rs.getString(5), rs.getString(6)),
-                new SmsCharge.Party(rs.getString(7), rs.getString(8), rs.getString(9)),
-                rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getString(11), rs.getString(12), rs.getString(13),
-                new CallCharge.Money("", rs.getBigDecimal(14), rs.getString(15), rs.getBigDecimal(16), rs.getInt(17)));
     }
 }

@@ -1,0 +1,32 @@
+package com.chargeline.usage.aggregate;
+
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Adds a batch's totals to the rollup tables: one {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE}
+ * per table, every key column and total an array with one element per key (all arrays the same length, keys
+ * in the caller's order).
+ */
+@UseClasspathSqlLocator
+public interface RollupRepository {
+
+    /** Adds to {@code usage_hourly}; {@code hours} are epoch seconds of whole UTC hours, charges decimal text. */
+    @SqlUpdate
+    void addHourly(@Bind("account") UUID account, @Bind("hours") long[] hours, @Bind("kinds") String[] kinds,
+                   @Bind("callTypes") String[] callTypes, @Bind("billingAccounts") String[] billingAccounts,
+                   @Bind("currencies") String[] currencies, @Bind("charged") boolean[] charged,
+                   @Bind("records") long[] records, @Bind("seconds") long[] billedSeconds,
+                   @Bind("charges") String[] charges);
+
+    /** Adds to {@code usage_monthly}; {@code months} are first days of the account's months (ISO dates). */
+    @SqlUpdate
+    void addMonthly(@Bind("account") UUID account, @Bind("months") String[] months, @Bind("kinds") String[] kinds,
+                    @Bind("callTypes") String[] callTypes, @Bind("billingAccounts") String[] billingAccounts,
+                    @Bind("costCenters") String[] costCenters, @Bind("departments") String[] departments,
+                    @Bind("currencies") String[] currencies, @Bind("charged") boolean[] charged,
+                    @Bind("records") long[] records, @Bind("seconds") long[] billedSeconds,
+                    @Bind("charges") String[] charges);
+}

@@ -1,0 +1,113 @@
+package com.chargeline.usage.reports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The statements of the charge reports (see {@link ChargeReports}). A page has two statements, the first page
+ * and the pages after a position, because they bound the index scan differently. A null {@code billingAccount}
+ * means all billing accounts.
+ */
+@UseClasspathSqlLocator
+public interface ChargeReportRepository {
+
+    @SqlQuery
+    @RegisterRowMapper(CallChargeMapper.class)
+    List<CallCharge> callsFirstPage(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
+                                    @Bind("until") OffsetDateTime until, @Bind("billingAccount") String billingAccount,
+                                    @Bind("chargesOnly") boolean chargesOnly, @Bind("limit") int limit);
+
+    @SqlQuery
+    @RegisterRowMapper(CallChargeMapper.class)
+    List<CallCharge> callsAfter(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
+                                @Bind("until") OffsetDateTime until, @Bind("afterTime") OffsetDateTime afterTime,
+                                @Bind("afterId") String afterId, @Bind("billingAccount") String billingAccount,
+                                @Bind("chargesOnly") boolean chargesOnly, @Bind("limit") int limit);
+
+    @SqlQuery
+    @RegisterRowMapper(SmsChargeMapper.class)
+    List<SmsCharge> messagesFirstPage(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
+                                      @Bind("until") OffsetDateTime until, @Bind("chargesOnly") boolean chargesOnly,
+                                      @Bind("limit") int limit);
+
+    @SqlQuery
+    @RegisterRowMapper(SmsChargeMapper.class)
+    List<SmsCharge> messagesAfter(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
+                                  @Bind("until") OffsetDateTime until, @Bind("afterTime") OffsetDateTime afterTime,
+                                  @Bind("afterId") String afterId, @Bind("chargesOnly") boolean chargesOnly,
+                                  @Bind("limit") int limit);
+
+    /** Current calls in [from, until), no filter (an index-only scan). */
+    @SqlQuery
+    long countCalls(@Bind("account") UUID account, @Bind("from") OffsetDateTime from, @Bind("until") OffsetDateTime until);
+
+    @SqlQuery
+    long countCallsFiltered(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
+                            @Bind("until") OffsetDateTime until, @Bind("billingAccount") String billingAccount,
+                            @Bind("chargesOnly") boolean chargesOnly);
+
+    /** Current messages in [from, until), no filter (an index-only scan). */
+    @SqlQuery
+    long countMessages(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
+                       @Bind("until") OffsetDateTime until);
+
+    @SqlQuery
+    long countChargedMessages(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
+                              @Bind("until") OffsetDateTime until);
+
+    /** Records of {@code kind} ({@code call}, {@code sms}) in the whole hours [fromHour, untilHour), from usage_hourly. */
+    @SqlQuery
+    long countHours(@Bind("account") UUID account, @Bind("kind") String kind, @Bind("fromHour") OffsetDateTime fromHour,
+                    @Bind("untilHour") OffsetDateTime untilHour, @Bind("billingAccount") String billingAccount,
+                    @Bind("chargesOnly") boolean chargesOnly);
+
+    @SqlQuery
+    boolean billingAccountExists(@Bind("account") UUID account, @Bind("id") String billingAccountId);
+
+    /** Maps a row of {@code callsFirstPage.sql} / {@code callsAfter.sql}, by column name. */
+    final class CallChargeMapper implements RowMapper<CallCharge> {
+        @Override
+        public CallCharge map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new CallCharge(rs.getString("call_log_id"),
+                    new CallCharge.Parties(rs.getString("caller_number"), rs.getString("caller_billing_number"),
+                            rs.getString("callee_number"), rs.getString("callee_billing_number"),
+                            rs.getString("call_type"), rs.getString("service_type")),
+                    new CallCharge.Attribution(rs.getString("calling_party_name"), rs.getString("cost_center"),
+                            rs.getString("employee_id"), rs.getString("department"), rs.getString("billing_number"),
+                            rs.getString("forward_number_billing")),
+                    instant(rs, "end_time"), rs.getInt("duration_seconds"),
+                    new CallCharge.Money(rs.getString("charge_mode"), rs.getBigDecimal("rate"), rs.getString("currency"),
+                            rs.getBigDecimal("total_charge"), rs.getInt("charge_scale")));
+        }
+
+        static Instant instant(ResultSet rs, String column) throws SQLException {
+            return rs.getObject(column, OffsetDateTime.class).toInstant();
+        }
+    }
+
+    /** Maps a row of {@code messagesFirstPage.sql} / {@code messagesAfter.sql}, by column name. */
+    final class SmsChargeMapper implements RowMapper<SmsCharge> {
+        @Override
+        public SmsCharge map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new SmsCharge(rs.getString("session_id"), rs.getString("message_id"), rs.getString("message_type"),
+                    new SmsCharge.Party(rs.getString("from_number"), rs.getString("from_extension_number"),
+                            rs.getString("from_display_name")),
+                    new SmsCharge.Party(rs.getString("to_number"), rs.getString("to_extension_number"),
+                            rs.getString("to_display_name")),
+                    CallChargeMapper.instant(rs, "sent_time"), rs.getString("billing_number"), rs.getString("cost_center"),
+                    rs.getString("department"),
+                    new CallCharge.Money("", rs.getBigDecimal("rate"), rs.getString("currency"),
+                            rs.getBigDecimal("total_charge"), rs.getInt("charge_scale")));
+        }
+    }
+}

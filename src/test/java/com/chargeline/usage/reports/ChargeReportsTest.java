@@ -1,0 +1,78 @@
+package com.chargeline.usage.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chargeline.common.id.AccountId;
+import com.chargeline.storage.Database;
+import com.chargeline.testing.TestPostgres;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The counting statements: which files a total runs, and that their plans can be shown (bench/reports.sh prints them). */
+class ChargeReportsTest {
+    static Database db;
+    static ChargeReports reports;
+    static final AccountId ACCOUNT = new AccountId(UUID.randomUUID());
+    static final ReportWindow MONTH = new ReportWindow(Instant.parse("2026-10-01T00:00:00Z"),
+            Instant.parse("2026-11-01T00:00:00Z"));
+    static final ReportWindow PARTIAL_HOURS = new ReportWindow(Instant.parse("2026-10-03T10:17:00Z"),
+            Instant.parse("2026-10-27T15:44:00Z"));
+
+    @BeforeAll
+    static void start() {
+        db = Database.connect(TestPostgres.newDatabase(), "postgres", null, null);
+        reports = new ChargeReports(db);
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @Test
+    void a_month_of_whole_hours_is_counted_from_the_rollup_alone() {
+        assertThat(statements(ChargeReports.Kind.CALLS, MONTH, ChargeReports.Filter.ALL)).containsExactly("countHours");
+        assertThat(reports.count(ACCOUNT, ChargeReports.Kind.CALLS, MONTH, ChargeReports.Filter.ALL)).isZero();
+    }
+
+    @Test
+    void partial_hours_are_counted_from_the_records_index_only_without_a_filter() {
+        assertThat(statements(ChargeReports.Kind.CALLS, PARTIAL_HOURS, ChargeReports.Filter.ALL))
+                .containsExactly("countCalls", "countHours", "countCalls");
+        assertThat(statements(ChargeReports.Kind.CALLS, PARTIAL_HOURS, new ChargeReports.Filter("BA-1", false)))
+                .containsExactly("countCallsFiltered", "countHours", "countCallsFiltered");
+        assertThat(statements(ChargeReports.Kind.CALLS, PARTIAL_HOURS, new ChargeReports.Filter(null, true)))
+                .containsExactly("countCallsFiltered", "countHours", "countCallsFiltered");
+        assertThat(statements(ChargeReports.Kind.MESSAGES, PARTIAL_HOURS, ChargeReports.Filter.ALL))
+                .containsExactly("countMessages", "countHours", "countMessages");
+        assertThat(statements(ChargeReports.Kind.MESSAGES, PARTIAL_HOURS, new ChargeReports.Filter(null, true)))
+                .containsExactly("countChargedMessages", "countHours", "countChargedMessages");
+        for (var kind : ChargeReports.Kind.values()) {
+            for (var filter : new ChargeReports.Filter[] {ChargeReports.Filter.ALL, new ChargeReports.Filter(null, true)}) {
+                assertThat(reports.count(ACCOUNT, kind, PARTIAL_HOURS, filter)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void the_first_page_and_a_later_page_run_on_an_empty_account() {
+        assertThat(reports.calls(ACCOUNT, MONTH, new ChargeReports.Filter("BA-1", true), null, 31)).isEmpty();
+        assertThat(reports.calls(ACCOUNT, MONTH, ChargeReports.Filter.ALL,
+                new ReportPosition(Instant.parse("2026-10-05T00:00:00Z"), "c1"), 31)).isEmpty();
+        assertThat(reports.messages(ACCOUNT, MONTH, true, null, 31)).isEmpty();
+        assertThat(reports.messages(ACCOUNT, MONTH, false,
+                new ReportPosition(Instant.parse("2026-10-05T00:00:00Z"), "m1"), 31)).isEmpty();
+        assertThat(reports.billingAccountExists(ACCOUNT, "BA-1")).isFalse();
+    }
+
+    private static java.util.List<String> statements(ChargeReports.Kind kind, ReportWindow window,
+                                                     ChargeReports.Filter filter) {
+        var plans = reports.countPlans(ACCOUNT, kind, window, filter);
+        assertThat(plans).anyMatch(line -> line.contains("Execution Time"));
+        return plans.stream().filter(line -> line.startsWith("-- ")).map(line -> line.substring(3, line.indexOf(' ', 3)))
+                .toList();
+    }
+}
