@@ -11,8 +11,6 @@ import com.chargeline.usage.reports.ReportPosition;
 import com.chargeline.usage.reports.SmsCharge;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -58,11 +56,12 @@ public final class ZoomPhoneReportEndpoints implements EndpointGroup {
         static CallChargeItem of(CallCharge c) {
             var p = c.parties();
             var a = c.attribution();
-            var m = c.money();
+            var m = c.charge();
             return new CallChargeItem(c.callLogId(), p.callerNumber(), p.callerBillingNumber(), p.calleeNumber(),
                     p.calleeBillingNumber(), p.callType(), p.serviceType(), a.callingPartyName(), a.costCenter(),
                     a.employeeId(), a.department(), ZOOM_TIME.format(c.endTime()), minutes(c.durationSeconds()),
-                    m.chargeMode(), amount(m.rate(), m.scale()), m.currency(), amount(m.totalCharge(), m.scale()),
+                    m.chargeMode(), m.rate().toPlainString(), m.totalCharge().currency().getCurrencyCode(),
+                    m.totalCharge().toPlainString(),
                     a.billingNumber(), a.forwardNumberBilling());
         }
     }
@@ -78,11 +77,11 @@ public final class ZoomPhoneReportEndpoints implements EndpointGroup {
                                 String toDisplayName, String sentTime, String billingNumber, String costCenter,
                                 String department, String rate, String currency, String totalCharge) {
         static SmsChargeItem of(SmsCharge s) {
-            var m = s.money();
+            var m = s.charge();
             return new SmsChargeItem(s.sessionId(), s.messageId(), s.messageType(), s.from().number(),
                     s.from().extensionNumber(), s.from().displayName(), s.to().number(), s.to().extensionNumber(),
                     s.to().displayName(), ZOOM_TIME.format(s.sentTime()), s.billingNumber(), s.costCenter(), s.department(),
-                    amount(m.rate(), m.scale()), m.currency(), amount(m.totalCharge(), m.scale()));
+                    m.rate().toPlainString(), m.totalCharge().currency().getCurrencyCode(), m.totalCharge().toPlainString());
         }
     }
 
@@ -138,9 +137,5 @@ public final class ZoomPhoneReportEndpoints implements EndpointGroup {
     /** Whole minutes of talk time, rounded up. */
     static int minutes(int seconds) {
         return (seconds + 59) / 60;
-    }
-
-    static String amount(BigDecimal value, int scale) {
-        return value.setScale(scale, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -1,9 +1,11 @@
 package com.chargeline.usage.reports;
 
+import com.chargeline.common.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -86,8 +88,15 @@ public interface ChargeReportRepository {
                             rs.getString("employee_id"), rs.getString("department"), rs.getString("billing_number"),
                             rs.getString("forward_number_billing")),
                     instant(rs, "end_time"), rs.getInt("duration_seconds"),
-                    new CallCharge.Money(rs.getString("charge_mode"), rs.getBigDecimal("rate"), rs.getString("currency"),
-                            rs.getBigDecimal("total_charge"), rs.getInt("charge_scale")));
+                    charge(rs, rs.getString("charge_mode")));
+        }
+
+        /** The row's rate and charge as money of its currency, at its deck's precision ({@code charge_scale}). */
+        static CallCharge.Charge charge(ResultSet rs, String chargeMode) throws SQLException {
+            var currency = Currency.getInstance(rs.getString("currency"));
+            int precision = rs.getInt("charge_scale");
+            return new CallCharge.Charge(chargeMode, new Money(rs.getBigDecimal("rate"), currency).roundedPerRecord(precision),
+                    new Money(rs.getBigDecimal("total_charge"), currency).roundedPerRecord(precision));
         }
 
         static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -106,8 +115,7 @@ public interface ChargeReportRepository {
                             rs.getString("to_display_name")),
                     CallChargeMapper.instant(rs, "sent_time"), rs.getString("billing_number"), rs.getString("cost_center"),
                     rs.getString("department"),
-                    new CallCharge.Money("", rs.getBigDecimal("rate"), rs.getString("currency"),
-                            rs.getBigDecimal("total_charge"), rs.getInt("charge_scale")));
+                    CallChargeMapper.charge(rs, ""));
         }
     }
 }
