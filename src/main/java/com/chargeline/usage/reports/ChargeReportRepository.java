@@ -6,48 +6,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Currency;
-import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The statements of the charge reports (see {@link ChargeReports}). A page has two statements, the first page
- * and the pages after a position, because they bound the index scan differently. A null {@code billingAccount}
- * means all billing accounts.
+ * and the pages after a position, because they bound the index scan differently; {@link ChargeReports} runs those
+ * files ({@code callsFirstPage}, {@code callsAfter}, {@code messagesFirstPage}, {@code messagesAfter}) on its
+ * handle with the mappers below, the counts go through the methods here. A null {@code billingAccount} means all
+ * billing accounts.
  */
 @UseClasspathSqlLocator
 public interface ChargeReportRepository {
-
-    @SqlQuery
-    @RegisterRowMapper(CallChargeMapper.class)
-    List<CallCharge> callsFirstPage(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
-                                    @Bind("until") OffsetDateTime until, @Bind("billingAccount") String billingAccount,
-                                    @Bind("chargesOnly") boolean chargesOnly, @Bind("limit") int limit);
-
-    @SqlQuery
-    @RegisterRowMapper(CallChargeMapper.class)
-    List<CallCharge> callsAfter(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
-                                @Bind("until") OffsetDateTime until, @Bind("afterTime") OffsetDateTime afterTime,
-                                @Bind("afterId") String afterId, @Bind("billingAccount") String billingAccount,
-                                @Bind("chargesOnly") boolean chargesOnly, @Bind("limit") int limit);
-
-    @SqlQuery
-    @RegisterRowMapper(SmsChargeMapper.class)
-    List<SmsCharge> messagesFirstPage(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
-                                      @Bind("until") OffsetDateTime until, @Bind("chargesOnly") boolean chargesOnly,
-                                      @Bind("limit") int limit);
-
-    @SqlQuery
-    @RegisterRowMapper(SmsChargeMapper.class)
-    List<SmsCharge> messagesAfter(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
-                                  @Bind("until") OffsetDateTime until, @Bind("afterTime") OffsetDateTime afterTime,
-                                  @Bind("afterId") String afterId, @Bind("chargesOnly") boolean chargesOnly,
-                                  @Bind("limit") int limit);
 
     /** Current calls in [from, until), no filter (an index-only scan). */
     @SqlQuery
