@@ -76,9 +76,9 @@ public final class DeckCsv {
         return rates;
     }
 
-    public static Map<String, Long> parseSmsRates(Reader in, String deckCurrency) {
+    public static Map<SmsRates.Key, Long> parseSmsRates(Reader in, String deckCurrency) {
         var errors = new ArrayList<FieldError>();
-        var rates = new java.util.LinkedHashMap<String, Long>();
+        var rates = new java.util.LinkedHashMap<SmsRates.Key, Long>();
         for (var row : records(in, SMS_COLUMNS)) {
             var cells = new Cells(row, "line " + (row.getRecordNumber() + 1), errors);
             var country = cells.parse("country", v -> {
@@ -103,7 +103,7 @@ public final class DeckCsv {
                 return v;
             });
             if (country != null && type != null && direction != null && units != null) {
-                rates.put(SmsRates.key(country, type, direction), units);
+                rates.put(new SmsRates.Key(country, type, direction), units);
             }
         }
         check(errors, rates.isEmpty());

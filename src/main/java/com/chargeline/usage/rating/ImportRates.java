@@ -92,11 +92,10 @@ public final class ImportRates {
     }
 
     private static void copySmsRates(Handle h, AccountId owner, RateDeckRepository.DeckRow deck, int version,
-                                     Map<String, Long> rates) {
+                                     Map<SmsRates.Key, Long> rates) {
         try (var copy = BulkCopy.into("sms_rate", SMS_RATE_COLUMNS).open(h)) {
             rates.forEach((key, units) -> {
-                var parts = key.split("\\|");
-                copy.row(owner.value(), deck.deckId(), version, parts[0], parts[1], parts[2],
+                copy.row(owner.value(), deck.deckId(), version, key.country(), key.messageType(), key.direction(),
                         BigDecimal.valueOf(units, Rate.UNIT_SCALE).toPlainString(), deck.currency());
             });
             copy.end(h);

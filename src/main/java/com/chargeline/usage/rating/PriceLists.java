@@ -39,7 +39,7 @@ public final class PriceLists {
             var deck = repo.findById(deckId).orElseThrow(() -> RateDeckQueries.deckNotFound(deckId));
             var info = new RateDeck.Info(deckId, version, deck.name(), Currency.getInstance(deck.currency()), deck.precision());
             var calls = RateDeck.compile(info, repo.rates(deck.accountId(), deckId, version));
-            var sms = new HashMap<String, Long>();
+            var sms = new HashMap<SmsRates.Key, Long>();
             repo.smsRates(deck.accountId(), deckId, version).forEach(e -> sms.put(e.getKey(), e.getValue()));
             return new PriceList(calls, new SmsRates(sms));
         }));

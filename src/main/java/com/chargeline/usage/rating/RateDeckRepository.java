@@ -78,7 +78,7 @@ public interface RateDeckRepository {
     /** SMS rates of a version as (key, units per segment). */
     @SqlQuery
     @RegisterRowMapper(SmsRateRowMapper.class)
-    List<java.util.Map.Entry<String, Long>> smsRates(@Bind("accountId") UUID accountId, @Bind("deckId") UUID deckId,
+    List<java.util.Map.Entry<SmsRates.Key, Long>> smsRates(@Bind("accountId") UUID accountId, @Bind("deckId") UUID deckId,
                                                      @Bind("version") int version);
 
     /** Maps a rate row. */
@@ -97,10 +97,10 @@ public interface RateDeckRepository {
     }
 
     /** Maps an sms_rate row. */
-    final class SmsRateRowMapper implements RowMapper<java.util.Map.Entry<String, Long>> {
+    final class SmsRateRowMapper implements RowMapper<java.util.Map.Entry<SmsRates.Key, Long>> {
         @Override
-        public java.util.Map.Entry<String, Long> map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return java.util.Map.entry(SmsRates.key(rs.getString("country"), rs.getString("message_type"),
+        public java.util.Map.Entry<SmsRates.Key, Long> map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return java.util.Map.entry(new SmsRates.Key(rs.getString("country"), rs.getString("message_type"),
                     rs.getString("direction")), Rate.units(rs.getBigDecimal("rate_per_segment")));
         }
     }

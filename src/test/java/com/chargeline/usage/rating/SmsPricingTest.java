@@ -22,7 +22,7 @@ class SmsPricingTest {
         var usd = java.util.Currency.getInstance("USD");
         var info = new RateDeck.Info(java.util.UUID.randomUUID(), 1, "sms", usd, 4);
         var prices = new PriceList(RateDeck.compile(info, java.util.List.of()),
-                new SmsRates(java.util.Map.of(SmsRates.key("*", "SMS", "outbound"), Rate.units(new BigDecimal(rate)))));
+                new SmsRates(java.util.Map.of(new SmsRates.Key("*", "SMS", "outbound"), Rate.units(new BigDecimal(rate)))));
         var message = new SmsRating.Message(CallDirection.OUTBOUND, "SMS", "+442071838750", segments, null, null);
         var result = new SmsRating(new NumberClassifier()).rate(message, "US", prices);
         assertThat(result.charge().amount()).isEqualByComparingTo(charge);
