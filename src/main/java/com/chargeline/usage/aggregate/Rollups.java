@@ -19,13 +19,20 @@ import org.jdbi.v3.core.Handle;
  * hours at its ends from the records; monthly, split by cost center and department, for invoices.
  */
 public final class Rollups {
-    /** The dimensions a total is kept by. {@code period} is the first day of the account's month (null when adding). */
-    public record Key(LocalDate period, String kind, String callType, String billingAccountId, String costCenter,
-                      String department, String currency, boolean charged) {
+    /**
+     * The dimensions a total is kept by. {@code period} is the first day of the account's month (null when adding);
+     * {@code destinationCountry} the country a call is priced by or a message goes to or comes from ("" unknown);
+     * {@code direction} inbound or outbound; {@code messageType} SMS or MMS ("" for calls). The hourly totals keep
+     * only kind, call type, billing account, currency and charged (what the reports filter by).
+     */
+    public record Key(LocalDate period, String kind, String callType, String destinationCountry, String direction,
+                      String messageType, String billingAccountId, String costCenter, String department, String currency,
+                      boolean charged) {
     }
 
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::period).thenComparing(Key::kind)
-            .thenComparing(Key::callType).thenComparing(Key::billingAccountId).thenComparing(Key::costCenter)
+            .thenComparing(Key::callType).thenComparing(Key::destinationCountry).thenComparing(Key::direction)
+            .thenComparing(Key::messageType).thenComparing(Key::billingAccountId).thenComparing(Key::costCenter)
             .thenComparing(Key::department).thenComparing(Key::currency).thenComparing(Key::charged);
 
     /** An hourly total's key: the UTC hour (epoch hours) and the dimensions the reports filter by. */
@@ -41,6 +48,7 @@ public final class Rollups {
     private static final class Totals {
         long records;
         long billedSeconds;
+        long segments;
         BigDecimal charge = BigDecimal.ZERO;
     }
 
@@ -61,14 +69,17 @@ public final class Rollups {
         return at.atZone(zone).toLocalDate().withDayOfMonth(1);
     }
 
-    /** Adds one record (sign +1) or takes one away (sign -1). */
-    public void add(Instant at, Key dimensions, long billedSeconds, BigDecimal charge, int sign) {
-        var hour = new HourKey(Math.floorDiv(at.getEpochSecond(), 3_600), dimensions.kind(), dimensions.callType(),
-                dimensions.billingAccountId(), dimensions.currency(), dimensions.charged());
-        var month = new Key(monthOf(at), dimensions.kind(), dimensions.callType(), dimensions.billingAccountId(),
-                dimensions.costCenter(), dimensions.department(), dimensions.currency(), dimensions.charged());
-        accumulate(hourly.computeIfAbsent(hour, k -> new Totals()), billedSeconds, charge, sign);
-        accumulate(monthly.computeIfAbsent(month, k -> new Totals()), billedSeconds, charge, sign);
+    /**
+     * Adds one record (sign +1) or takes one away (sign -1): its billed seconds (calls) or segments (messages) and
+     * its charge.
+     */
+    public void add(Instant at, Key d, long billedSeconds, long segments, BigDecimal charge, int sign) {
+        var hour = new HourKey(Math.floorDiv(at.getEpochSecond(), 3_600), d.kind(), d.callType(), d.billingAccountId(),
+                d.currency(), d.charged());
+        var month = new Key(monthOf(at), d.kind(), d.callType(), d.destinationCountry(), d.direction(), d.messageType(),
+                d.billingAccountId(), d.costCenter(), d.department(), d.currency(), d.charged());
+        accumulate(hourly.computeIfAbsent(hour, k -> new Totals()), billedSeconds, 0, charge, sign);
+        accumulate(monthly.computeIfAbsent(month, k -> new Totals()), billedSeconds, segments, charge, sign);
     }
 
     private LocalDate monthOf(Instant at) {
@@ -81,9 +92,10 @@ public final class Rollups {
         return lastMonth;
     }
 
-    private static void accumulate(Totals t, long billedSeconds, BigDecimal charge, int sign) {
+    private static void accumulate(Totals t, long billedSeconds, long segments, BigDecimal charge, int sign) {
         t.records += sign;
         t.billedSeconds += sign * billedSeconds;
+        t.segments += sign * segments;
         t.charge = sign > 0 ? t.charge.add(charge) : t.charge.subtract(charge);
     }
 
@@ -137,6 +149,9 @@ public final class Rollups {
         var months = new String[n];
         var kinds = new String[n];
         var callTypes = new String[n];
+        var countries = new String[n];
+        var directions = new String[n];
+        var messageTypes = new String[n];
         var billingAccounts = new String[n];
         var costCenters = new String[n];
         var departments = new String[n];
@@ -149,6 +164,9 @@ public final class Rollups {
             months[i] = k.period().toString();
             kinds[i] = k.kind();
             callTypes[i] = k.callType();
+            countries[i] = k.destinationCountry();
+            directions[i] = k.direction();
+            messageTypes[i] = k.messageType();
             billingAccounts[i] = k.billingAccountId();
             costCenters[i] = k.costCenter();
             departments[i] = k.department();
@@ -156,25 +174,29 @@ public final class Rollups {
             charged[i] = k.charged();
             totals.set(i++, e.getValue());
         }
-        repository.addMonthly(accountId, months, kinds, callTypes, billingAccounts, costCenters, departments, currencies,
-                charged, totals.records, totals.billedSeconds, totals.charges);
+        repository.addMonthly(accountId, months, kinds, callTypes, countries, directions, messageTypes, billingAccounts,
+                costCenters, departments, currencies, charged, totals.records, totals.billedSeconds, totals.segments,
+                totals.charges);
     }
 
     /** The totals of the keys as the upserts' arrays (charges as decimal text, which PostgreSQL reads exactly). */
     private static final class Columns {
         final long[] records;
         final long[] billedSeconds;
+        final long[] segments;
         final String[] charges;
 
         Columns(int n) {
             records = new long[n];
             billedSeconds = new long[n];
+            segments = new long[n];
             charges = new String[n];
         }
 
         void set(int i, Totals t) {
             records[i] = t.records;
             billedSeconds[i] = t.billedSeconds;
+            segments[i] = t.segments;
             charges[i] = t.charge.toPlainString();
         }
     }

@@ -74,10 +74,12 @@ final class CallRater implements RecordRater<CallRecord> {
                 .add(billingNumber).add(a.forwardNumberBilling() == null ? "" : a.forwardNumberBilling())
                 .add(result.status().wire()).add(error ? result.reason() : "")
                 .add(explanations.of(result, engineCtx)).add(ratedAt)
-                .add(r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber());
+                .add(r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber())
+                .add(result.farCountry());
         copy.endRow();
-        rollups.add(r.timing().endTime(), new Rollups.Key(null, "call", result.callType().wire(), billingAccount,
-                costCenter, department, currency, charge.signum() > 0), priced.billedSeconds(), charge.amount(), +1);
+        rollups.add(r.timing().endTime(), new Rollups.Key(null, "call", result.callType().wire(), result.farCountry(),
+                r.parties().direction(), "", billingAccount, costCenter, department, currency, charge.signum() > 0),
+                priced.billedSeconds(), 0, charge.amount(), +1);
         return new Rated(charge, error ? result.reason() : "");
     }
 

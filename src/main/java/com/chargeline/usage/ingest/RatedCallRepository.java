@@ -35,9 +35,12 @@ public interface RatedCallRepository {
     @SqlUpdate
     int retire(@Bind("accountId") UUID accountId, @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end);
 
-    /** A stored rating as re-rating needs it: the call as first reported, and what the rating added to the rollups. */
-    record StoredCall(CallRecord record, int ratingNo, String callType, String billingAccountId, String costCenter,
-                      String department, long billedSeconds, Money charge) {
+    /**
+     * A stored rating as re-rating needs it: the call as first reported, and what the rating added to the rollups
+     * ({@code destinationCountry} null: rated before the monthly totals kept it).
+     */
+    record StoredCall(CallRecord record, int ratingNo, String callType, String destinationCountry,
+                      String billingAccountId, String costCenter, String department, long billedSeconds, Money charge) {
     }
 
     /** Maps a row of {@code currentInWindow.sql}, by column name. */
@@ -56,7 +59,7 @@ public interface RatedCallRepository {
                             rs.getString("billing_account_id"), rs.getString("caller_billing_number"),
                             rs.getString("callee_billing_number"), rs.getString("forward_number_billing")));
             return new StoredCall(record, rs.getInt("rating_no"), rs.getString("call_type"),
-                    rs.getString("billing_account_id"), rs.getString("cost_center"), rs.getString("department"),
+                    rs.getString("destination_country"), rs.getString("billing_account_id"), rs.getString("cost_center"), rs.getString("department"),
                     rs.getLong("billed_seconds"), new Money(rs.getBigDecimal("total_charge"),
                             Currency.getInstance(rs.getString("currency"))));
         }

@@ -67,9 +67,12 @@ public final class RerateCalls {
             var before = new LinkedHashMap<Currency, Money>();
             before.put(ctx.currency(), Money.zero(ctx.currency()));
             for (var s : stored) {
-                rollups.add(s.record().timing().endTime(), new Rollups.Key(null, "call", s.callType(), s.billingAccountId(),
-                        s.costCenter(), s.department(), s.charge().currency().getCurrencyCode(), s.charge().signum() > 0),
-                        s.billedSeconds(), s.charge().amount(), -1);
+                // A call rated before the monthly totals kept country and direction was added under '' for both.
+                boolean legacy = s.destinationCountry() == null;
+                rollups.add(s.record().timing().endTime(), new Rollups.Key(null, "call", s.callType(),
+                        legacy ? "" : s.destinationCountry(), legacy ? "" : s.record().parties().direction(), "",
+                        s.billingAccountId(), s.costCenter(), s.department(), s.charge().currency().getCurrencyCode(),
+                        s.charge().signum() > 0), s.billedSeconds(), 0, s.charge().amount(), -1);
                 before.merge(s.charge().currency(), s.charge(), Money::plus);
             }
             calls.retire(account, start, end);

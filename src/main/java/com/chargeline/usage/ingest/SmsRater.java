@@ -64,8 +64,9 @@ final class SmsRater implements RecordRater<SmsRecord> {
                 pick(a.billingNumber(), "+" + classifier.classify(own.number(), region).e164()), costCenter,
                 department, result.segments(), rate.toPlainString(), currency, charge.toPlainString(),
                 ctx.prices().calls().info().precision(), status, result.reason(), explanation(result, rate, status), ratedAt);
-        rollups.add(r.sentTime(), new Rollups.Key(null, "sms", "", "", costCenter, department, currency,
-                charge.signum() > 0), 0, charge.amount(), +1);
+        var country = result.farRegion().equals("ZZ") ? "" : result.farRegion();
+        rollups.add(r.sentTime(), new Rollups.Key(null, "sms", "", country, r.direction(), r.type(), "", costCenter,
+                department, currency, charge.signum() > 0), 0, result.segments(), charge.amount(), +1);
         return new Rated(charge, result.reason());
     }
 

@@ -20,7 +20,7 @@ record UsageKind<R>(String table, String columns, String keyTable, String idColu
             + "caller_number, caller_billing_number, callee_number, callee_billing_number, call_type, service_type, "
             + "calling_party_name, cost_center, employee_id, department, billing_account_id, start_time, answer_time, "
             + "duration_seconds, result, charge_mode, rate, currency, total_charge, charge_scale, billing_number, "
-            + "forward_number_billing, status, rating_error, explanation, rated_at, extension_number";
+            + "forward_number_billing, status, rating_error, explanation, rated_at, extension_number, destination_country";
 
     /** rated_sms's columns, in the order {@link SmsRater} gives values. */
     private static final String SMS_COLUMNS = "account_id, sent_time, message_id, rating_no, current, session_id, "

@@ -45,9 +45,13 @@ public final class RatingEngine {
         }
     }
 
-    /** The result and its explanation. {@code rate} is null unless RATED. */
+    /**
+     * The result and its explanation. {@code rate} is null unless RATED; {@code farCountry} is the region of the
+     * party the call is priced by (the callee of an outbound call, the caller of an inbound one), "" when that is
+     * not a valid number or is an extension.
+     */
     public record Result(Status status, String reason, CallType callType, String callerE164, String calleeE164,
-                         String ratedNumber, Rate rate, Pricing.Priced priced, CallingPlan plan) {
+                         String ratedNumber, Rate rate, Pricing.Priced priced, CallingPlan plan, String farCountry) {
     }
 
     public Result rate(Call call, Context ctx, Allowances allowances) {
@@ -60,27 +64,28 @@ public final class RatingEngine {
         long own = call.outbound() ? caller : callee;
         if (NumberClassifier.kind(far) == NumberClassifier.Kind.INVALID) {
             return error(call.outbound() ? "callee_number is not a valid phone number" : "caller_number is not a valid phone number",
-                    CallType.LOCAL, callerE164, calleeE164, call, scale);
+                    CallType.LOCAL, callerE164, calleeE164, "", call, scale);
         }
+        var farCountry = NumberClassifier.kind(far) == NumberClassifier.Kind.EXTENSION ? "" : NumberClassifier.region(far);
         var type = callType(call, far, ctx);
         boolean tollFreeInbound = !call.outbound() && NumberClassifier.kind(own) == NumberClassifier.Kind.TOLL_FREE;
         if (!call.outbound() && !tollFreeInbound && type != CallType.CALL_CENTER) {
-            return notCharged("inbound call: no usage charge", type, callerE164, calleeE164, call, scale);
+            return notCharged("inbound call: no usage charge", type, callerE164, calleeE164, farCountry, call, scale);
         }
         var rated = Long.toString(NumberClassifier.digits(far));
         if (NumberClassifier.kind(far) == NumberClassifier.Kind.EXTENSION) {
             // An extension has no E.164 form; on-net calls are free unless the deck prices voip.
-            return notCharged("on-net call to an extension", CallType.VOIP, callerE164, calleeE164, call, scale);
+            return notCharged("on-net call to an extension", CallType.VOIP, callerE164, calleeE164, farCountry, call, scale);
         }
         long farDigits = NumberClassifier.digits(far);
         int index = ctx.deck().findIndex(type, farDigits, digitCount(farDigits), (int) call.day().toEpochDay());
         var rate = index < 0 ? null : ctx.deck().rate(index);
         if (rate == null) {
             if (type == CallType.VOIP) {
-                return notCharged("on-net call: the deck has no voip rate", type, callerE164, calleeE164, call, scale);
+                return notCharged("on-net call: the deck has no voip rate", type, callerE164, calleeE164, farCountry, call, scale);
             }
             return error("no rate for " + type.wire() + " +" + rated + " in deck " + ctx.deck().info().name()
-                    + " v" + ctx.deck().info().version(), type, callerE164, calleeE164, call, scale);
+                    + " v" + ctx.deck().info().version(), type, callerE164, calleeE164, farCountry, call, scale);
         }
         var region = NumberClassifier.region(far);
         CallingPlan plan = null;
@@ -98,7 +103,7 @@ public final class RatingEngine {
         if (holder != null) {
             allowances.draw(holder, priced.allowanceSeconds());
         }
-        return new Result(Status.RATED, "", type, callerE164, calleeE164, rated, rate, priced, plan);
+        return new Result(Status.RATED, "", type, callerE164, calleeE164, rated, rate, priced, plan, farCountry);
     }
 
     private static int digitCount(long digits) {
@@ -132,13 +137,15 @@ public final class RatingEngine {
         };
     }
 
-    private static Result notCharged(String reason, CallType type, String caller, String callee, Call call, int scale) {
+    private static Result notCharged(String reason, CallType type, String caller, String callee, String farCountry,
+                                     Call call, int scale) {
         return new Result(Status.NOT_CHARGED, reason, type, caller, callee, "", null,
-                new Pricing.Priced(Math.max(0, call.durationSeconds()), 0, 0, 0, 0, scale), null);
+                new Pricing.Priced(Math.max(0, call.durationSeconds()), 0, 0, 0, 0, scale), null, farCountry);
     }
 
-    private static Result error(String reason, CallType type, String caller, String callee, Call call, int scale) {
+    private static Result error(String reason, CallType type, String caller, String callee, String farCountry,
+                                Call call, int scale) {
         return new Result(Status.ERROR, reason, type, caller, callee, "", null,
-                new Pricing.Priced(Math.max(0, call.durationSeconds()), 0, 0, 0, 0, scale), null);
+                new Pricing.Priced(Math.max(0, call.durationSeconds()), 0, 0, 0, 0, scale), null, farCountry);
     }
 }

@@ -1,0 +1,90 @@
+package com.chargeline.api.v1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chargeline.testing.TestServer;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The monthly totals invoices read: calls by call type, destination country and direction; messages by
+ * direction, type and country with their segments; kept exact through re-rating, also for calls rated before
+ * the totals had these dimensions.
+ */
+class MonthlyTotalsTest {
+    static TestServer server;
+    static UsageFixture fx;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+        fx = new UsageFixture(server, "Monthly Totals Master");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static List<String> monthly() {
+        return server.app.wiring().db.withHandle(h -> h.createQuery("""
+                        SELECT kind || ' ' || call_type || ' ' || destination_country || ' ' || direction || ' '
+                               || message_type || ': ' || sum(records) || ' records, ' || sum(billed_seconds) || ' s, '
+                               || sum(segments) || ' segments, ' || sum(total_charge)::numeric(20,4)
+                          FROM usage_monthly WHERE account_id = :a
+                         GROUP BY kind, call_type, destination_country, direction, message_type
+                        HAVING sum(records) <> 0 OR sum(total_charge) <> 0
+                         ORDER BY 1""")
+                .bind("a", fx.master.account().id().value()).mapTo(String.class).list());
+    }
+
+    @Test
+    void keeps_calls_by_type_country_and_direction_and_messages_by_direction_type_and_segments() {
+        var t = fx.master.token();
+        assertThat(server.api.post(fx.path("/usage/calls"), t, "[" + String.join(",",
+                UsageFixture.call("m-1", "outbound", "+14155550100", "+12125550123", "1001", 45, "2026-11-20T10:00:00Z"),
+                UsageFixture.call("m-2", "outbound", "+14155550100", "+447911123456", "1001", 61, "2026-11-20T11:00:00Z"),
+                UsageFixture.call("m-3", "outbound", "+14155550100", "+442071838750", "1001", 60, "2026-11-20T12:00:00Z"),
+                UsageFixture.call("m-4", "inbound", "+442071838750", "+14155550100", "1001", 30, "2026-11-20T13:00:00Z"))
+                + "]").status()).isEqualTo(200);
+        assertThat(server.api.post(fx.path("/usage/sms"), t, """
+                [{"message_id":"s-1","direction":"outbound","from_number":"+14155550100","to_number":"+12125550123",
+                  "sent_time":"2026-11-20T08:00:00Z","text_length":200,"encoding":"gsm7"},
+                 {"message_id":"s-2","direction":"outbound","from_number":"+14155550100","to_number":"+447911123456",
+                  "sent_time":"2026-11-20T08:01:00Z","message_type":"MMS"}]""").status()).isEqualTo(200);
+
+        // +44 7911 is Guernsey's range for libphonenumber: the country is the number's, not its calling code's.
+        var expected = List.of(
+                "call international GB inbound : 1 records, 0 s, 0 segments, 0.0000",
+                "call international GB outbound : 1 records, 60 s, 0 segments, 0.0200",
+                "call international GG outbound : 1 records, 120 s, 0 segments, 0.4000",
+                "call local US outbound : 1 records, 48 s, 0 segments, 0.0400",
+                "sms  GG outbound MMS: 1 records, 0 s, 1 segments, 0.0200",
+                "sms  US outbound SMS: 1 records, 0 s, 2 segments, 0.0150");
+        assertThat(monthly()).isEqualTo(expected);
+
+        server.app.wiring().rerateCalls.rerate(fx.master.account().id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+        assertThat(monthly()).as("re-rating with the same deck moves nothing between totals").isEqualTo(expected);
+
+        // Calls rated before the totals kept country and direction: their ratings were added under '' for both.
+        server.app.wiring().db.withHandle(h -> {
+            h.execute("UPDATE rated_call SET destination_country = NULL WHERE account_id = ?", fx.master.account().id().value());
+            h.execute("DELETE FROM usage_monthly WHERE account_id = ? AND kind = 'call'", fx.master.account().id().value());
+            h.execute("""
+                    INSERT INTO usage_monthly (account_id, month, kind, call_type, billing_account_id, cost_center, department,
+                                               currency, charged, records, billed_seconds, total_charge)
+                    SELECT account_id, date '2026-11-01', 'call', call_type, billing_account_id, cost_center, department,
+                           currency, total_charge > 0, count(*), sum((explanation ->> 'billed_seconds')::bigint),
+                           sum(total_charge)
+                      FROM rated_call WHERE account_id = ? AND current
+                     GROUP BY account_id, call_type, billing_account_id, cost_center, department, currency, total_charge > 0""",
+                    fx.master.account().id().value());
+            return null;
+        });
+        server.app.wiring().rerateCalls.rerate(fx.master.account().id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+        assertThat(monthly()).as("the old totals are emptied, the new ones carry the dimensions").isEqualTo(expected);
+    }
+}
