@@ -42,6 +42,7 @@ import com.chargeline.subscriptions.SetPlanDiscount;
 import com.chargeline.subscriptions.Subscribe;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.SigningKeys;
+import com.chargeline.invoicing.UsageCharges;
 import com.chargeline.usage.ingest.AccountContexts;
 import com.chargeline.usage.ingest.IngestUsage;
 import com.chargeline.usage.ingest.RerateCalls;
@@ -99,6 +100,7 @@ public final class Wiring {
     public final IngestUsage ingestUsage;
     public final RerateCalls rerateCalls;
     public final UsageQueries usageQueries;
+    public final UsageCharges usageCharges;
     public final ChargeReports chargeReports;
     public final SeedUsage seedUsage;
     public final PlanCatalog planCatalog;
@@ -147,6 +149,7 @@ public final class Wiring {
         this.ingestUsage = new IngestUsage(db, clock, accountContexts, classifier);
         this.rerateCalls = new RerateCalls(db, clock, accountContexts, classifier);
         this.usageQueries = new UsageQueries(db);
+        this.usageCharges = new UsageCharges(db);
         this.chargeReports = new ChargeReports(db);
         this.seedUsage = new SeedUsage(ingestUsage, directory, clock);
         this.planCatalog = PlanCatalog.load();

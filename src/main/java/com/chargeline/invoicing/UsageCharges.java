@@ -1,0 +1,103 @@
+package com.chargeline.invoicing;
+
+import com.chargeline.common.id.AccountId;
+import com.chargeline.common.money.Money;
+import com.chargeline.storage.Database;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The usage an invoice bills in arrears for one account and period: calls by call type and destination
+ * country, messages by direction and type, read from the monthly totals (kept by the account's month when
+ * each record was rated, so the period's edges are exact in any zone). Each line's amount is the exact sum of
+ * its records' charges rounded once to the currency's minor unit ({@link Money#roundedToMinorUnit()}); the
+ * invoice total will be the sum of its rounded lines.
+ */
+public final class UsageCharges {
+    private final Database db;
+
+    public UsageCharges(Database db) {
+        this.db = db;
+    }
+
+    /** The period's usage lines, calls first, each group in a stable order. */
+    public List<UsageLine> lines(AccountId account, InvoicePeriod period) {
+        var totals = db.withRepository(InvoiceUsageRepository.class, r -> r.monthTotals(account.value(), period.firstDay()));
+        var lines = new LinkedHashMap<LineKey, Accumulated>();
+        for (var t : totals) {
+            boolean call = t.kind().equals("call");
+            var key = call ? new LineKey(UsageLine.Kind.CALLS, t.callType(), t.destinationCountry(), t.currency())
+                    : new LineKey(UsageLine.Kind.MESSAGES, t.direction(), t.messageType(), t.currency());
+            lines.computeIfAbsent(key, k -> new Accumulated(call ? UsageLine.Kind.CALLS : UsageLine.Kind.MESSAGES,
+                    call ? callDescription(t.callType(), t.destinationCountry()) : messageDescription(t.direction(),
+                            t.messageType()), Currency.getInstance(t.currency()))).add(t);
+        }
+        var out = new ArrayList<UsageLine>(lines.size());
+        lines.values().forEach(a -> out.add(a.line()));
+        return out;
+    }
+
+    /** What makes a line: calls by call type and country, messages by direction and type; and the currency. */
+    private record LineKey(UsageLine.Kind kind, String first, String second, String currency) {
+    }
+
+    private static String callDescription(String callType, String country) {
+        var type = switch (callType) {
+            case "local" -> "Local calls";
+            case "international" -> "International calls";
+            case "tollfree" -> "Toll-free calls";
+            case "voip" -> "On-net calls";
+            case "callCenter" -> "Contact center calls";
+            default -> callType + " calls";
+        };
+        return country.isEmpty() ? type : type + ", " + countryName(country);
+    }
+
+    private static String messageDescription(String direction, String type) {
+        var what = type.isEmpty() ? "messages" : type;
+        return direction.isEmpty() ? what : capitalised(direction) + " " + what;
+    }
+
+    private static String countryName(String code) {
+        var name = Locale.of("", code).getDisplayCountry(Locale.ENGLISH);
+        return name.isEmpty() || name.equals(code) ? code : name + " (" + code + ")";
+    }
+
+    private static String capitalised(String s) {
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /** The totals of one line as they are summed. */
+    private static final class Accumulated {
+        final UsageLine.Kind kind;
+        final String description;
+        final Currency currency;
+        long count;
+        long billedSeconds;
+        long segments;
+        BigDecimal charge = BigDecimal.ZERO;
+
+        Accumulated(UsageLine.Kind kind, String description, Currency currency) {
+            this.kind = kind;
+            this.description = description;
+            this.currency = currency;
+        }
+
+        void add(InvoiceUsageRepository.MonthTotal t) {
+            count += t.records();
+            billedSeconds += t.billedSeconds();
+            segments += t.segments();
+            charge = charge.add(t.totalCharge());
+        }
+
+        UsageLine line() {
+            var stripped = charge.stripTrailingZeros();
+            var exact = new Money(stripped.scale() < 0 ? stripped.setScale(0) : stripped, currency);
+            return new UsageLine(kind, description, count, billedSeconds, segments, exact, exact.roundedToMinorUnit());
+        }
+    }
+}

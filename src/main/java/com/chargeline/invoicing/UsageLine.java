@@ -1,0 +1,22 @@
+package com.chargeline.invoicing;
+
+import com.chargeline.common.money.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * One usage line of an invoice: calls of one call type to one country, or messages of one direction and type.
+ * {@code count} is calls or messages; {@code billedSeconds} the calls' billed time (after increments);
+ * {@code segments} the messages' segments; {@code charge} the exact sum of the records' charges (each already
+ * rounded to its deck's precision) and {@code amount} that sum by the per-line rule (the currency's minor unit).
+ */
+public record UsageLine(Kind kind, String description, long count, long billedSeconds, long segments, Money charge,
+                        Money amount) {
+    /** What the line counts. */
+    public enum Kind { CALLS, MESSAGES }
+
+    /** The billed time in minutes, to the hundredth, half-up: what an invoice shows as the calls' quantity. */
+    public BigDecimal billedMinutes() {
+        return BigDecimal.valueOf(billedSeconds).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+    }
+}

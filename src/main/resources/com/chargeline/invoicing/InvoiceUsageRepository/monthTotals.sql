@@ -1,0 +1,12 @@
+-- An account's usage of one month (the first day of the month in the account's zone), by what an invoice
+-- usage line is made of: calls by call type and destination country, messages by direction and type.
+-- Totals that came to nothing (rated and then re-rated away) are left out.
+SELECT kind, call_type, destination_country, direction, message_type, currency,
+       sum(records) AS records, sum(billed_seconds) AS billed_seconds, sum(segments) AS segments,
+       sum(total_charge) AS total_charge
+  FROM usage_monthly
+ WHERE account_id = :accountId
+   AND month = :month
+ GROUP BY kind, call_type, destination_country, direction, message_type, currency
+HAVING sum(records) <> 0 OR sum(total_charge) <> 0
+ ORDER BY kind, call_type, destination_country, direction, message_type, currency
