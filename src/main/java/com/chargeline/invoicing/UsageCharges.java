@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * The usage an invoice bills in arrears for one account and period: calls by call type and destination
- * country, messages by direction and type, read from the monthly totals (kept by the account's month when
- * each record was rated, so the period's edges are exact in any zone). Each line's amount is the exact sum of
+ * country, messages by direction and type, read from the invoice-line totals ({@code usage_lines_monthly},
+ * kept by the account's month when each record was rated, so the period's edges are exact in any zone). Each line's amount is the exact sum of
  * its records' charges rounded once to the currency's minor unit ({@link Money#roundedToMinorUnit()}); the
  * invoice total will be the sum of its rounded lines.
  */

@@ -24,11 +24,18 @@ public interface RollupRepository {
     /** Adds to {@code usage_monthly}; {@code months} are first days of the account's months (ISO dates). */
     @SqlUpdate
     void addMonthly(@Bind("account") UUID account, @Bind("months") String[] months, @Bind("kinds") String[] kinds,
-                    @Bind("callTypes") String[] callTypes, @Bind("countries") String[] destinationCountries,
-                    @Bind("directions") String[] directions, @Bind("messageTypes") String[] messageTypes,
-                    @Bind("billingAccounts") String[] billingAccounts, @Bind("costCenters") String[] costCenters,
-                    @Bind("departments") String[] departments, @Bind("currencies") String[] currencies,
-                    @Bind("charged") boolean[] charged, @Bind("records") long[] records,
-                    @Bind("seconds") long[] billedSeconds, @Bind("segments") long[] segments,
+                    @Bind("callTypes") String[] callTypes, @Bind("billingAccounts") String[] billingAccounts,
+                    @Bind("costCenters") String[] costCenters, @Bind("departments") String[] departments,
+                    @Bind("currencies") String[] currencies, @Bind("charged") boolean[] charged,
+                    @Bind("records") long[] records, @Bind("seconds") long[] billedSeconds,
                     @Bind("charges") String[] charges);
+
+    /** Adds to {@code usage_lines_monthly}: what invoice usage lines are made of, by the account's month. */
+    @SqlUpdate
+    void addLines(@Bind("account") UUID account, @Bind("months") String[] months, @Bind("kinds") String[] kinds,
+                  @Bind("callTypes") String[] callTypes, @Bind("countries") String[] destinationCountries,
+                  @Bind("directions") String[] directions, @Bind("messageTypes") String[] messageTypes,
+                  @Bind("currencies") String[] currencies, @Bind("records") long[] records,
+                  @Bind("seconds") long[] billedSeconds, @Bind("segments") long[] segments,
+                  @Bind("charges") String[] charges);
 }

@@ -37,7 +37,7 @@ public interface RatedCallRepository {
 
     /**
      * A stored rating as re-rating needs it: the call as first reported, and what the rating added to the rollups
-     * ({@code destinationCountry} null: rated before the monthly totals kept it).
+     * ({@code destinationCountry} null: rated before rated_call kept it).
      */
     record StoredCall(CallRecord record, int ratingNo, String callType, String destinationCountry,
                       String billingAccountId, String costCenter, String department, long billedSeconds, Money charge) {

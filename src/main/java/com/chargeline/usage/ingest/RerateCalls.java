@@ -67,10 +67,10 @@ public final class RerateCalls {
             var before = new LinkedHashMap<Currency, Money>();
             before.put(ctx.currency(), Money.zero(ctx.currency()));
             for (var s : stored) {
-                // A call rated before the monthly totals kept country and direction was added under '' for both.
-                boolean legacy = s.destinationCountry() == null;
-                rollups.add(s.record().timing().endTime(), new Rollups.Key(null, "call", s.callType(),
-                        legacy ? "" : s.destinationCountry(), legacy ? "" : s.record().parties().direction(), "",
+                // A call rated before rated_call kept its country is in the invoice-line totals under '' (unknown).
+                var country = s.destinationCountry() == null ? "" : s.destinationCountry();
+                rollups.add(s.record().timing().endTime(), new Rollups.Key(null, "call", s.callType(), country,
+                        s.record().parties().direction(), "",
                         s.billingAccountId(), s.costCenter(), s.department(), s.charge().currency().getCurrencyCode(),
                         s.charge().signum() > 0), s.billedSeconds(), 0, s.charge().amount(), -1);
                 before.merge(s.charge().currency(), s.charge(), Money::plus);

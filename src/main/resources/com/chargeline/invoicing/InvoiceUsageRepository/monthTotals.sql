@@ -4,7 +4,7 @@
 SELECT kind, call_type, destination_country, direction, message_type, currency,
        sum(records) AS records, sum(billed_seconds) AS billed_seconds, sum(segments) AS segments,
        sum(total_charge) AS total_charge
-  FROM usage_monthly
+  FROM usage_lines_monthly
  WHERE account_id = :accountId
    AND month = :month
  GROUP BY kind, call_type, destination_country, direction, message_type, currency

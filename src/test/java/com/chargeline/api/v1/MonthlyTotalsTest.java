@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The monthly totals invoices read: calls by call type, destination country and direction; messages by
+ * The invoice-line totals (usage_lines_monthly): calls by call type, destination country and direction; messages by
  * direction, type and country with their segments; kept exact through re-rating, also for calls rated before
  * the totals had these dimensions.
  */
@@ -34,7 +34,7 @@ class MonthlyTotalsTest {
                         SELECT kind || ' ' || call_type || ' ' || destination_country || ' ' || direction || ' '
                                || message_type || ': ' || sum(records) || ' records, ' || sum(billed_seconds) || ' s, '
                                || sum(segments) || ' segments, ' || sum(total_charge)::numeric(20,4)
-                          FROM usage_monthly WHERE account_id = :a
+                          FROM usage_lines_monthly WHERE account_id = :a
                          GROUP BY kind, call_type, destination_country, direction, message_type
                         HAVING sum(records) <> 0 OR sum(total_charge) <> 0
                          ORDER BY 1""")
@@ -69,19 +69,17 @@ class MonthlyTotalsTest {
         server.app.wiring().rerateCalls.rerate(fx.master.account().id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
         assertThat(monthly()).as("re-rating with the same deck moves nothing between totals").isEqualTo(expected);
 
-        // Calls rated before the totals kept country and direction: their ratings were added under '' for both.
+        // Calls rated before rated_call kept their country: the migration's backfill put them under '' (unknown).
         server.app.wiring().db.withHandle(h -> {
             h.execute("UPDATE rated_call SET destination_country = NULL WHERE account_id = ?", fx.master.account().id().value());
-            h.execute("DELETE FROM usage_monthly WHERE account_id = ? AND kind = 'call'", fx.master.account().id().value());
+            h.execute("DELETE FROM usage_lines_monthly WHERE account_id = ? AND kind = 'call'", fx.master.account().id().value());
             h.execute("""
-                    INSERT INTO usage_monthly (account_id, month, kind, call_type, billing_account_id, cost_center, department,
-                                               currency, charged, records, billed_seconds, total_charge)
-                    SELECT account_id, date '2026-11-01', 'call', call_type, billing_account_id, cost_center, department,
-                           currency, total_charge > 0, count(*), sum((explanation ->> 'billed_seconds')::bigint),
-                           sum(total_charge)
+                    INSERT INTO usage_lines_monthly (account_id, month, kind, call_type, destination_country, direction,
+                                                     message_type, currency, records, billed_seconds, segments, total_charge)
+                    SELECT account_id, date '2026-11-01', 'call', call_type, '', direction, '', currency, count(*),
+                           sum((explanation ->> 'billed_seconds')::bigint), 0, sum(total_charge)
                       FROM rated_call WHERE account_id = ? AND current
-                     GROUP BY account_id, call_type, billing_account_id, cost_center, department, currency, total_charge > 0""",
-                    fx.master.account().id().value());
+                     GROUP BY account_id, call_type, direction, currency""", fx.master.account().id().value());
             return null;
         });
         server.app.wiring().rerateCalls.rerate(fx.master.account().id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
