@@ -33,7 +33,7 @@ public final class TaxRates {
 
         /** This tax on {@code taxable}, by the per-line rule (half-up to the currency's minor unit). */
         public Money on(Money taxable) {
-            return taxable.times(ratePercent.movePointLeft(2)).roundedToMinorUnit();
+            return taxable.timesToMinorUnit(ratePercent.movePointLeft(2));
         }
     }
 
@@ -89,11 +89,18 @@ public final class TaxRates {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(at + "not a rate: " + row.get("rate_percent"), e);
             }
+            Tax tax;
             try {
-                byPlace.computeIfAbsent(new Place(country.value(), region), p -> new ArrayList<>()).add(new Tax(name, rate));
+                tax = new Tax(name, rate);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(at + e.getMessage(), e);
             }
+            var place = byPlace.computeIfAbsent(new Place(country.value(), region), p -> new ArrayList<>());
+            if (place.stream().anyMatch(t -> t.name().equals(name))) {
+                throw new IllegalArgumentException(at + name + " is given twice for " + country.value()
+                        + (region.isEmpty() ? "" : "-" + region));
+            }
+            place.add(tax);
         }
         return new TaxRates(byPlace);
     }

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The usage an invoice bills in arrears for one account and period: calls by call type and destination
- * country, messages by direction and type, read from the invoice-line totals ({@code usage_lines_monthly},
+ * The usage an invoice bills in arrears for one account and period: charged calls by direction, call type and
+ * destination country, charged messages by direction and type, read from the invoice-line totals ({@code usage_lines_monthly},
  * kept by the account's month when each record was rated, so the period's edges are exact in any zone). Each line's amount is the exact sum of
  * its records' charges rounded once to the currency's minor unit ({@link Money#roundedToMinorUnit()}); the
- * invoice total will be the sum of its rounded lines.
+ * invoice total will be the sum of its rounded lines. The months are the account's zone at rating time: an
+ * account whose zone changes keeps the months its earlier usage was rated in.
  */
 public final class UsageCharges {
     private final Database db;
@@ -30,22 +31,24 @@ public final class UsageCharges {
         var lines = new LinkedHashMap<LineKey, Accumulated>();
         for (var t : totals) {
             boolean call = t.kind().equals("call");
-            var key = call ? new LineKey(UsageLine.Kind.CALLS, t.callType(), t.destinationCountry(), t.currency())
-                    : new LineKey(UsageLine.Kind.MESSAGES, t.direction(), t.messageType(), t.currency());
+            var key = call ? new LineKey(UsageLine.Kind.CALLS, t.direction(), t.callType(), t.destinationCountry(),
+                    t.currency()) : new LineKey(UsageLine.Kind.MESSAGES, t.direction(), t.messageType(), "", t.currency());
             lines.computeIfAbsent(key, k -> new Accumulated(call ? UsageLine.Kind.CALLS : UsageLine.Kind.MESSAGES,
-                    call ? callDescription(t.callType(), t.destinationCountry()) : messageDescription(t.direction(),
-                            t.messageType()), Currency.getInstance(t.currency()))).add(t);
+                    call ? callDescription(t.direction(), t.callType(), t.destinationCountry())
+                            : messageDescription(t.direction(), t.messageType()),
+                    Currency.getInstance(t.currency()))).add(t);
         }
         var out = new ArrayList<UsageLine>(lines.size());
         lines.values().forEach(a -> out.add(a.line()));
         return out;
     }
 
-    /** What makes a line: calls by call type and country, messages by direction and type; and the currency. */
-    private record LineKey(UsageLine.Kind kind, String first, String second, String currency) {
+    /** What makes a line: calls by direction, call type and country, messages by direction and type; the currency. */
+    private record LineKey(UsageLine.Kind kind, String direction, String type, String country, String currency) {
     }
 
-    private static String callDescription(String callType, String country) {
+    /** "International calls, United Kingdom (GB)"; an inbound line (toll-free, contact center) names the origin. */
+    private static String callDescription(String direction, String callType, String country) {
         var type = switch (callType) {
             case "local" -> "Local calls";
             case "international" -> "International calls";
@@ -54,7 +57,9 @@ public final class UsageCharges {
             case "callCenter" -> "Contact center calls";
             default -> callType + " calls";
         };
-        return country.isEmpty() ? type : type + ", " + countryName(country);
+        var inbound = direction.equals("inbound");
+        var what = inbound ? "Inbound " + type.substring(0, 1).toLowerCase(Locale.ROOT) + type.substring(1) : type;
+        return country.isEmpty() ? what : what + (inbound ? ", from " : ", ") + countryName(country);
     }
 
     private static String messageDescription(String direction, String type) {

@@ -30,6 +30,8 @@ class TaxRatesTest {
         var qst = new TaxRates.Tax("QST", new BigDecimal("9.975"));
         assertThat(qst.on(new Money(new BigDecimal("100.00"), Currency.getInstance("CAD"))).toPlainString()).isEqualTo("9.98");
         assertThat(qst.on(new Money(new BigDecimal("0.05"), Currency.getInstance("CAD"))).toPlainString()).isEqualTo("0.00");
+        assertThat(qst.on(new Money(new BigDecimal("12.3456789012"), Currency.getInstance("CAD"))).toPlainString())
+                .as("an exact line total of ten decimals times a five-decimal rate").isEqualTo("1.23");
         var consumption = new TaxRates.Tax("Consumption tax", BigDecimal.TEN);
         assertThat(consumption.on(new Money(new BigDecimal("1234"), Currency.getInstance("JPY"))).toPlainString())
                 .isEqualTo("123");
@@ -45,5 +47,7 @@ class TaxRatesTest {
                 .hasMessage("tax rates, line 2: a tax rate is 0 to 100 percent: 120");
         assertThatThrownBy(() -> TaxRates.read(new StringReader("country,region,name,rate_percent\nGB,,VAT\n")))
                 .hasMessage("tax rates, line 2: expected country,region,name,rate_percent");
+        assertThatThrownBy(() -> TaxRates.read(new StringReader("country,region,name,rate_percent\nCA,ON,HST,13\nCA,ON,HST,13\n")))
+                .hasMessage("tax rates, line 3: HST is given twice for CA-ON");
     }
 }

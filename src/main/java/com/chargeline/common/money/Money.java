@@ -49,9 +49,18 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(amount.subtract(requireSameCurrency(other).amount), currency);
     }
 
-    /** This times {@code factor} (a quantity, a discount factor), exact: a rounding rule is applied after, by name. */
+    /**
+     * This times {@code factor} (a quantity, a discount factor), exact: a rounding rule is applied after, by name.
+     * Throws when the exact product has more than {@value #MAX_SCALE} decimals; use {@link #timesToMinorUnit} there.
+     */
     public Money times(BigDecimal factor) {
         return new Money(amount.multiply(factor), currency);
+    }
+
+    /** This times {@code factor} (a tax rate), the exact product rounded by the per-line rule. */
+    public Money timesToMinorUnit(BigDecimal factor) {
+        return new Money(amount.multiply(factor).setScale(Math.max(0, currency.getDefaultFractionDigits()),
+                RoundingMode.HALF_UP), currency);
     }
 
     /** The per-record rule: half-up to the deck's precision. */

@@ -35,7 +35,7 @@ public interface RollupRepository {
     void addLines(@Bind("account") UUID account, @Bind("months") String[] months, @Bind("kinds") String[] kinds,
                   @Bind("callTypes") String[] callTypes, @Bind("countries") String[] destinationCountries,
                   @Bind("directions") String[] directions, @Bind("messageTypes") String[] messageTypes,
-                  @Bind("currencies") String[] currencies, @Bind("records") long[] records,
-                  @Bind("seconds") long[] billedSeconds, @Bind("segments") long[] segments,
-                  @Bind("charges") String[] charges);
+                  @Bind("currencies") String[] currencies, @Bind("charged") boolean[] charged,
+                  @Bind("records") long[] records, @Bind("seconds") long[] billedSeconds,
+                  @Bind("segments") long[] segments, @Bind("charges") String[] charges);
 }

@@ -39,12 +39,13 @@ public final class Rollups {
 
     /** An invoice-line total's key: the account's month and what an invoice usage line is made of. */
     private record LineKey(LocalDate month, String kind, String callType, String destinationCountry, String direction,
-                           String messageType, String currency) {
+                           String messageType, String currency, boolean charged) {
     }
 
     private static final Comparator<LineKey> LINE_ORDER = Comparator.comparing(LineKey::month)
             .thenComparing(LineKey::kind).thenComparing(LineKey::callType).thenComparing(LineKey::destinationCountry)
-            .thenComparing(LineKey::direction).thenComparing(LineKey::messageType).thenComparing(LineKey::currency);
+            .thenComparing(LineKey::direction).thenComparing(LineKey::messageType).thenComparing(LineKey::currency)
+            .thenComparing(LineKey::charged);
 
     /** An hourly total's key: the UTC hour (epoch hours) and the dimensions the reports filter by. */
     private record HourKey(long hour, String kind, String callType, String billingAccountId, String currency,
@@ -92,7 +93,7 @@ public final class Rollups {
         var month = new Key(first, d.kind(), d.callType(), "", "", "", d.billingAccountId(), d.costCenter(),
                 d.department(), d.currency(), d.charged());
         var line = new LineKey(first, d.kind(), d.callType(), d.destinationCountry(), d.direction(), d.messageType(),
-                d.currency());
+                d.currency(), d.charged());
         accumulate(hourly.computeIfAbsent(hour, k -> new Totals()), billedSeconds, 0, charge, sign);
         accumulate(monthly.computeIfAbsent(month, k -> new Totals()), billedSeconds, 0, charge, sign);
         accumulate(lines.computeIfAbsent(line, k -> new Totals()), billedSeconds, segments, charge, sign);
@@ -202,6 +203,7 @@ public final class Rollups {
         var directions = new String[n];
         var messageTypes = new String[n];
         var currencies = new String[n];
+        var charged = new boolean[n];
         var totals = new Columns(n);
         int i = 0;
         for (var e : keys.entrySet()) {
@@ -213,9 +215,10 @@ public final class Rollups {
             directions[i] = k.direction();
             messageTypes[i] = k.messageType();
             currencies[i] = k.currency();
+            charged[i] = k.charged();
             totals.set(i++, e.getValue());
         }
-        repository.addLines(accountId, months, kinds, callTypes, countries, directions, messageTypes, currencies,
+        repository.addLines(accountId, months, kinds, callTypes, countries, directions, messageTypes, currencies, charged,
                 totals.records, totals.billedSeconds, totals.segments, totals.charges);
     }
 

@@ -23,8 +23,10 @@ import java.util.stream.Collectors;
  * Ingests a batch of call or message records: all or nothing, idempotent on the record's id. The batch
  * is validated whole; then, in one transaction, its ids are claimed (a resend reports duplicates and
  * changes nothing) and the new records go through {@link RateBatch} in time order. The account's
- * context and the batch's number classification (the costly part of rating numbers not seen before)
- * are prepared on another thread while this one claims the ids, which is PostgreSQL's work.
+ * context is read first, on a connection of its own that is returned before the transaction takes one
+ * (a transaction never waits for a second connection, so a full pool cannot starve it); the batch's
+ * number classification (the costly part of rating numbers not seen before, no database) runs on another
+ * thread while this one claims the ids, which is PostgreSQL's work.
  */
 public final class IngestUsage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestUsage.class);
@@ -54,12 +56,13 @@ public final class IngestUsage {
     private <R> BatchResult ingest(AccountId account, List<R> records, UsageKind<R> kind,
                                    Function<AccountContext, RecordRater<R>> rater) {
         long t0 = System.nanoTime();
-        var preparing = CompletableFuture.supplyAsync(() -> prepare(account, records, kind), PREPARE);
+        var ctx = contexts.load(account);
+        var classifying = CompletableFuture.runAsync(() -> classify(records, kind, ctx.region()), PREPARE);
         MonthlyPartitions.ensure(db, kind.table(), records.stream()
                 .map(r -> YearMonth.from(kind.time().apply(r).atZone(ZoneOffset.UTC))).collect(Collectors.toSet()));
         var result = db.inTransactionRetrying(h -> {
             var fresh = IdempotencyKeys.claim(h, kind, account.value(), records);
-            var ctx = joined(preparing);
+            joined(classifying);
             var order = new ArrayList<Integer>();
             var duplicates = new ArrayList<String>();
             for (int i = 0; i < records.size(); i++) {
@@ -86,15 +89,13 @@ public final class IngestUsage {
         return result;
     }
 
-    /** The account's context, with every number of the batch classified into the classifier's cache. */
-    private <R> AccountContext prepare(AccountId account, List<R> records, UsageKind<R> kind) {
-        var ctx = contexts.load(account);
+    /** Classifies every number of the batch into the classifier's cache. */
+    private <R> void classify(List<R> records, UsageKind<R> kind, String region) {
         for (var r : records) {
             for (var number : kind.numbers().apply(r)) {
-                classifier.classify(number, ctx.region());
+                classifier.classify(number, region);
             }
         }
-        return ctx;
     }
 
     private static <T> T joined(CompletableFuture<T> future) {

@@ -31,9 +31,10 @@ public interface RatedCallRepository {
     List<StoredCall> currentInWindow(@Bind("accountId") UUID accountId, @Bind("start") OffsetDateTime start,
                                      @Bind("end") OffsetDateTime end);
 
-    /** Makes the current ratings of the calls that ended in [start, end) not current. */
+    /** Makes the given current ratings (ids and rating numbers, as read) of calls that ended in [start, end) not current. */
     @SqlUpdate
-    int retire(@Bind("accountId") UUID accountId, @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end);
+    int retire(@Bind("accountId") UUID accountId, @Bind("start") OffsetDateTime start, @Bind("end") OffsetDateTime end,
+               @Bind("ids") String[] callLogIds, @Bind("ratingNos") int[] ratingNos);
 
     /**
      * A stored rating as re-rating needs it: the call as first reported, and what the rating added to the rollups

@@ -75,7 +75,8 @@ public final class RerateCalls {
                         s.charge().signum() > 0), s.billedSeconds(), 0, s.charge().amount(), -1);
                 before.merge(s.charge().currency(), s.charge(), Money::plus);
             }
-            calls.retire(account, start, end);
+            calls.retire(account, start, end, stored.stream().map(s -> s.record().callLogId()).toArray(String[]::new),
+                    stored.stream().mapToInt(RatedCallRepository.StoredCall::ratingNo).toArray());
             var records = stored.stream().map(RatedCallRepository.StoredCall::record).toList();
             var rated = RateBatch.rate(h, ctx, new CallRater(ctx, classifier, clock.instant()), records,
                     IntStream.range(0, records.size()).boxed().toList(), i -> stored.get(i).ratingNo() + 1, rollups,

@@ -66,7 +66,7 @@ public final class RatingEngine {
             return error(call.outbound() ? "callee_number is not a valid phone number" : "caller_number is not a valid phone number",
                     CallType.LOCAL, callerE164, calleeE164, "", call, scale);
         }
-        var farCountry = NumberClassifier.kind(far) == NumberClassifier.Kind.EXTENSION ? "" : NumberClassifier.region(far);
+        var farCountry = country(far);
         var type = callType(call, far, ctx);
         boolean tollFreeInbound = !call.outbound() && NumberClassifier.kind(own) == NumberClassifier.Kind.TOLL_FREE;
         if (!call.outbound() && !tollFreeInbound && type != CallType.CALL_CENTER) {
@@ -104,6 +104,15 @@ public final class RatingEngine {
             allowances.draw(holder, priced.allowanceSeconds());
         }
         return new Result(Status.RATED, "", type, callerE164, calleeE164, rated, rate, priced, plan, farCountry);
+    }
+
+    /** The country of a party, "" when it has none: an extension, or a non-geographic number (region 001 or ZZ). */
+    private static String country(long packed) {
+        if (NumberClassifier.kind(packed) == NumberClassifier.Kind.EXTENSION) {
+            return "";
+        }
+        var region = NumberClassifier.region(packed);
+        return region.length() == 2 && !region.equals("ZZ") ? region : "";
     }
 
     private static int digitCount(long digits) {

@@ -36,7 +36,8 @@ class MonthlyTotalsTest {
                                || sum(segments) || ' segments, ' || sum(total_charge)::numeric(20,4)
                           FROM usage_lines_monthly WHERE account_id = :a
                          GROUP BY kind, call_type, destination_country, direction, message_type
-                        HAVING sum(records) <> 0 OR sum(total_charge) <> 0
+                        HAVING sum(records) <> 0 OR sum(total_charge) <> 0 OR sum(billed_seconds) <> 0
+                            OR sum(segments) <> 0
                          ORDER BY 1""")
                 .bind("a", fx.master.account().id().value()).mapTo(String.class).list());
     }
@@ -75,11 +76,13 @@ class MonthlyTotalsTest {
             h.execute("DELETE FROM usage_lines_monthly WHERE account_id = ? AND kind = 'call'", fx.master.account().id().value());
             h.execute("""
                     INSERT INTO usage_lines_monthly (account_id, month, kind, call_type, destination_country, direction,
-                                                     message_type, currency, records, billed_seconds, segments, total_charge)
-                    SELECT account_id, date '2026-11-01', 'call', call_type, '', direction, '', currency, count(*),
-                           sum((explanation ->> 'billed_seconds')::bigint), 0, sum(total_charge)
+                                                     message_type, currency, charged, records, billed_seconds, segments,
+                                                     total_charge)
+                    SELECT account_id, date '2026-11-01', 'call', call_type, '', direction, '', currency,
+                           total_charge > 0, count(*), sum((explanation ->> 'billed_seconds')::bigint), 0, sum(total_charge)
                       FROM rated_call WHERE account_id = ? AND current
-                     GROUP BY account_id, call_type, direction, currency""", fx.master.account().id().value());
+                     GROUP BY account_id, call_type, direction, currency, total_charge > 0""",
+                    fx.master.account().id().value());
             return null;
         });
         server.app.wiring().rerateCalls.rerate(fx.master.account().id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));

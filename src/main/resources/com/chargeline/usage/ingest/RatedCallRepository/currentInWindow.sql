@@ -11,5 +11,5 @@ SELECT call_log_id, rating_no, direction, caller_number, callee_number, extensio
    AND current
    AND end_time >= :start
    AND end_time < :end
- ORDER BY end_time, call_log_id
+ ORDER BY end_time, call_log_id COLLATE "C"
    FOR UPDATE
