@@ -50,6 +50,52 @@ class InvoiceLedgerTest {
     }
 
     @Test
+    void two_drafts_of_one_period_at_once_give_one_invoice_and_one_conflict() throws Exception {
+        var master = server.master("Ledger Race Master");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var go = new java.util.concurrent.CountDownLatch(1);
+            var results = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return TestInvoices.draft(server, master, master.account().id(), YearMonth.of(2026, 7)).status().wire();
+                    } catch (Conflict e) {
+                        return "conflict";
+                    }
+                }));
+            }
+            go.countDown();
+            var outcomes = new java.util.ArrayList<String>();
+            for (var r : results) {
+                outcomes.add(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("Draft", "conflict", "conflict", "conflict");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_voided_draft_takes_no_number() {
+        var master = server.master("Ledger Void Draft Master");
+        var wiring = server.app.wiring();
+        var dropped = TestInvoices.draft(server, master, master.account().id(), YearMonth.of(2026, 9));
+        var kept = TestInvoices.draft(server, master, master.account().id(), YearMonth.of(2026, 10));
+        var voided = wiring.voidInvoice.voidInvoice(dropped.accountId(), dropped.invoiceId(), "Drafted twice", "test");
+        assertThat(voided.status()).isEqualTo(InvoiceStatus.VOID);
+        assertThat(voided.number()).isNull();
+        assertThat(voided.voidReason()).isEqualTo("Drafted twice");
+        assertThat(wiring.postInvoice.post(kept.accountId(), kept.invoiceId(), "test").number()).isEqualTo("INV-000001");
+        assertThat(wiring.invoiceQueries.list(master.account().id(), InvoiceStatus.VOID)).extracting(Invoice::invoiceId)
+                .containsExactly(dropped.invoiceId());
+        assertThat(wiring.invoiceQueries.history(dropped.accountId(), dropped.invoiceId()))
+                .extracting(e -> e.action() + ":" + (e.from() == null ? "-" : e.from().wire()) + ">" + e.to().wire())
+                .containsExactly("draft:->Draft", "void:Draft>Void");
+    }
+
+    @Test
     void a_posted_invoices_items_and_amounts_can_not_be_changed_even_in_sql() {
         var master = server.master("Ledger Frozen Master");
         var draft = TestInvoices.draft(server, master, master.account().id(), YearMonth.of(2026, 10));
