@@ -16,6 +16,7 @@ import com.chargeline.api.SystemEndpoints;
 import com.chargeline.api.v1.NativeApiClientEndpoints;
 import com.chargeline.api.v1.NativeDeckEndpoints;
 import com.chargeline.api.v1.NativeDirectoryEndpoints;
+import com.chargeline.api.v1.NativeInvoiceEndpoints;
 import com.chargeline.api.v1.NativePlanEndpoints;
 import com.chargeline.api.v1.NativeUsageEndpoints;
 import com.chargeline.api.auth.AccessTokens;
@@ -30,6 +31,11 @@ import com.chargeline.api.zoom.ZoomPlanChangeEndpoints;
 import com.chargeline.api.zoom.ZoomPlanEndpoints;
 import com.chargeline.api.zoom.ZoomPlanUsageEndpoints;
 import com.chargeline.catalog.PlanCatalog;
+import com.chargeline.invoicing.DraftInvoice;
+import com.chargeline.invoicing.InvoiceQueries;
+import com.chargeline.invoicing.PayInvoice;
+import com.chargeline.invoicing.PostInvoice;
+import com.chargeline.invoicing.VoidInvoice;
 import com.chargeline.subscriptions.AddAddons;
 import com.chargeline.subscriptions.CancelAddon;
 import com.chargeline.subscriptions.CancelBasePlan;
@@ -114,6 +120,11 @@ public final class Wiring {
     public final CancelBasePlan cancelBasePlan;
     public final SetPlanDiscount setPlanDiscount;
     public final PlanReports planReports;
+    public final InvoiceQueries invoiceQueries;
+    public final DraftInvoice draftInvoice;
+    public final PostInvoice postInvoice;
+    public final PayInvoice payInvoice;
+    public final VoidInvoice voidInvoice;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
@@ -163,6 +174,11 @@ public final class Wiring {
         this.cancelBasePlan = new CancelBasePlan(db, clock);
         this.setPlanDiscount = new SetPlanDiscount(db, clock);
         this.planReports = new PlanReports(db, clock, planCatalog, planQueries);
+        this.invoiceQueries = new InvoiceQueries(db);
+        this.draftInvoice = new DraftInvoice(db, clock);
+        this.postInvoice = new PostInvoice(db, clock);
+        this.payInvoice = new PayInvoice(db, clock);
+        this.voidInvoice = new VoidInvoice(db, clock);
     }
 
     public static ObjectMapper objectMapper() {
@@ -191,6 +207,8 @@ public final class Wiring {
                 new NativeDeckEndpoints(access, rateDeckQueries, createRateDeck, importRates, assignRateDeck,
                         mapper),
                 new NativeApiClientEndpoints(access, apiClientQueries, createApiClient, revokeApiClient, mapper),
+                new NativeInvoiceEndpoints(access, invoiceQueries,
+                        new NativeInvoiceEndpoints.UseCases(postInvoice, payInvoice, voidInvoice), mapper),
                 new NativeDirectoryEndpoints(access, directory, upsertUsers, upsertBillingAccount, callingPlans,
                         createCallingPlan, mapper));
     }

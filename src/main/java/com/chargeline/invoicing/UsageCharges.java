@@ -26,7 +26,7 @@ public final class UsageCharges {
     }
 
     /** The period's usage lines, calls first, each group in a stable order. */
-    public List<UsageLine> lines(AccountId account, InvoicePeriod period) {
+    public List<UsageLine> lines(AccountId account, BillingMonth period) {
         var totals = db.withRepository(InvoiceUsageRepository.class, r -> r.monthTotals(account.value(), period.firstDay()));
         var lines = new LinkedHashMap<LineKey, Accumulated>();
         for (var t : totals) {

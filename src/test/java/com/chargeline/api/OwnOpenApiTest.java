@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.chargeline.accounts.PayMode;
 import com.chargeline.api.v1.UsageFixture;
 import com.chargeline.testing.Api;
+import com.chargeline.testing.TestInvoices;
 import com.chargeline.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,6 +162,40 @@ class OwnOpenApiTest {
             assertThat(report.hasErrors()).as("request %s %s %s: %s", method, path, body, report.getMessages()).isFalse();
         }
         return response;
+    }
+
+    @Test
+    void the_invoice_operations_answer_as_our_file_says_and_take_what_it_describes() {
+        var owner = server.master("Own Spec Invoices");
+        var sub = server.sub(owner, "Own Spec Invoice Sub", PayMode.MASTER);
+        var t = owner.token();
+        var first = TestInvoices.draft(server, sub, owner.account().id(), java.time.YearMonth.of(2026, 9));
+        var second = TestInvoices.draft(server, owner, owner.account().id(), java.time.YearMonth.of(2026, 10));
+        var list = "/api/v1/accounts/" + sub.id() + "/invoices";
+        var one = list + "/" + first.invoiceId();
+        var json = "application/json";
+        exchange(Method.GET, list, t, null, null);
+        exchange(Method.GET, list + "?status=Draft", t, null, null);
+        exchange(Method.GET, list + "?status=draft", t, null, null);
+        exchange(Method.GET, "/api/v1/accounts/nope/invoices", t, null, null);
+        exchange(Method.GET, list, null, null, null);
+        exchange(Method.GET, one, t, null, null);
+        exchange(Method.GET, list + "/nope", t, null, null);
+        exchange(Method.POST, one + "/payments", t, json, "{\"amount\":\"1.00\",\"paid_on\":\"2026-11-24\"}");
+        exchange(Method.POST, one + "/post", t, null, null);
+        exchange(Method.POST, one + "/post", t, null, null);
+        exchange(Method.POST, one + "/payments", t, json, "{\"amount\":\"10.00\",\"paid_on\":\"2026-11-24\",\"reference\":\"r\"}");
+        exchange(Method.POST, one + "/payments", t, json, "{\"amount\":12.5,\"paid_on\":\"2026-11-24\"}");
+        exchange(Method.POST, one + "/payments", t, json, "{\"amount\":\"999.00\",\"paid_on\":\"2026-11-24\"}");
+        exchange(Method.POST, one + "/payments", t, json, "{\"amount\":\"100.17\",\"paid_on\":\"2026-11-24\"}");
+        exchange(Method.GET, one, t, null, null);
+        exchange(Method.POST, one + "/void", t, json, "{\"reason\":\"paid\"}");
+        var other = "/api/v1/accounts/me/invoices/" + second.invoiceId();
+        exchange(Method.POST, other + "/void", t, json, "{}");
+        exchange(Method.POST, other + "/void", t, json, "{\"reason\":\"Wrong period\"}");
+        exchange(Method.POST, list + "/nope/void", t, json, "{\"reason\":\"x\"}");
+        exchange(Method.POST, list + "/nope/post", t, null, null);
+        exchange(Method.POST, one + "/post", sub.token(), null, null);
     }
 
     @Test

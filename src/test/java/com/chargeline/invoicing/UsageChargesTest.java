@@ -32,7 +32,7 @@ class UsageChargesTest {
     }
 
     private static void check(TestServer server, String zone, String month, long hours) {
-        var period = new InvoicePeriod(YearMonth.parse(month), ZoneId.of(zone));
+        var period = new BillingMonth(YearMonth.parse(month), ZoneId.of(zone));
         assertThat(period.length()).isEqualTo(Duration.ofHours(hours));
         var fx = new UsageFixture(server, "Invoice Period " + zone);
         var db = server.app.wiring().db;

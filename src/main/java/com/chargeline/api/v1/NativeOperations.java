@@ -11,6 +11,10 @@ final class NativeOperations {
             "chargeline:admin");
     static final Operation READ_DIRECTORY = Operation.of("readDirectory", "chargeline:directory:write",
             "phone:read:admin", "chargeline:admin");
+    /** Reading invoices: the Zoom billing scopes that read invoices, and whoever may write them. */
+    static final Operation READ_INVOICES = Operation.of("readInvoices", "billing:master", "billing:read:list_invoices:master",
+            "billing:read:list_invoices:admin", "chargeline:invoices:write", "chargeline:admin");
+    static final Operation WRITE_INVOICES = Operation.of("writeInvoices", "chargeline:invoices:write", "chargeline:admin");
     static final Operation WRITE_DECKS = Operation.of("writeDecks", "chargeline:decks:write", "chargeline:admin");
 
     private NativeOperations() {

@@ -40,7 +40,7 @@ public final class ZoomErrors {
             case VALIDATION_FAILED, MALFORMED_BODY, SPECIAL_CHARACTERS, PAGE_TOKEN_INVALID, PAYLOAD_TOO_LARGE,
                  UNSUPPORTED_MEDIA_TYPE -> 300;
             case REPORT_REJECTED -> 400;
-            case PLAN_REJECTED -> 2100;
+            case PLAN_REJECTED, INVOICE_STATE, INVOICE_EXISTS -> 2100;
             case INVALID_CONTRACT_TERM -> 10200;
             case PLAN_STATE -> 200;
             case PAID_ACCOUNT -> 2000;

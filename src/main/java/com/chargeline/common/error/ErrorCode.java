@@ -30,6 +30,10 @@ public enum ErrorCode {
     PLAN_STATE,
     /** A sub account with a plan cannot be disassociated (Zoom 404 / 2000). */
     PAID_ACCOUNT,
+    /** An invoice life-cycle step its state refuses: posting a non-draft, paying a draft, an overpayment (Zoom-shaped code 2100). */
+    INVOICE_STATE,
+    /** A second invoice for an account and period (Zoom-shaped code 2100). */
+    INVOICE_EXISTS,
     INVALID_TOKEN,
     MISSING_SCOPE,
     RESOURCE_NOT_FOUND,

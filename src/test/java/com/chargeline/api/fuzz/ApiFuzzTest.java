@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.chargeline.accounts.PayMode;
 import com.chargeline.api.fuzz.FuzzRequest.Expect;
 import com.chargeline.api.v1.UsageFixture;
+import com.chargeline.testing.TestInvoices;
 import com.chargeline.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,8 +85,15 @@ class ApiFuzzTest {
         var text = server.api.get("/api/v1/openapi.json", null).body();
         spec = SpecModel.load(text);
         validator = OpenApiInteractionValidator.createForInlineApiSpecification(text).withResolveCombinators(true).build();
+        var invoiceIds = new java.util.ArrayList<String>();
+        for (int month = 1; month <= 4; month++) {
+            var period = java.time.YearMonth.of(2026, month);
+            invoiceIds.add(TestInvoices.draft(server, master, master.account().id(), period).invoiceId());
+            invoiceIds.add(TestInvoices.draft(server, sub, master.account().id(), period).invoiceId());
+            invoiceIds.add(TestInvoices.draft(server, selfPay, selfPay.account().id(), period).invoiceId());
+        }
         var fixture = new FuzzRequests.Fixture(master.id(), sub.id(), selfPay.id(), foreign.id(), disposable, fx.deckId,
-                foreignDeck, callIds, tokens, master.clientId(), master.secret());
+                foreignDeck, callIds, invoiceIds, tokens, master.clientId(), master.secret());
         requests = new FuzzRequests(spec, new SchemaValues(hints(fx.deckId)), fixture);
         checksum = new DbChecksum(server.dbUrl);
         var before = checksum.current(false);
@@ -326,6 +334,9 @@ class ApiFuzzTest {
                 Map.entry("type", List.of("monthly", "yearly", "webinar500_monthly")),
                 Map.entry("hosts", List.of("1", "2", "3")),
                 Map.entry("percent", List.of("5", "10", "0")),
+                Map.entry("amount", List.of("12.50", "0.01", "110.17", "1.005")),
+                Map.entry("reason", List.of("Billed the wrong plan {n}")),
+                Map.entry("reference", List.of("wire-{n}")),
                 Map.entry("included_minutes", List.of("60", "0")),
                 Map.entry("regions", List.of("US", "GB")),
                 Map.entry("department", List.of("Sales")),

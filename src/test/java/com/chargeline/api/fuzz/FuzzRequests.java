@@ -22,8 +22,8 @@ final class FuzzRequests {
 
     /** The ids, tokens and credentials of the fixture the requests aim at. */
     record Fixture(String masterId, String subId, String selfPayId, String foreignId, List<String> disposable,
-                   String deckId, String foreignDeckId, List<String> callIds, Map<String, String> tokens,
-                   String clientId, String secret) {
+                   String deckId, String foreignDeckId, List<String> callIds, List<String> invoiceIds,
+                   Map<String, String> tokens, String clientId, String secret) {
     }
 
     private final SpecModel spec;
@@ -394,6 +394,10 @@ final class FuzzRequests {
         if (out.contains("{callLogId}")) {
             out = out.replace("{callLogId}", junk || !clean && r.nextInt(4) == 0 ? junk(r, "fz-no-such-call")
                     : fx.callIds().get(r.nextInt(fx.callIds().size())));
+        }
+        if (out.contains("{invoiceId}")) {
+            out = out.replace("{invoiceId}", junk || !clean && r.nextInt(4) == 0 ? junk(r, "fz-no-such-invoice")
+                    : fx.invoiceIds().get(r.nextInt(fx.invoiceIds().size())));
         }
         if (out.contains("{clientId}")) {
             // Never a live client of the fixture: revoking one would end every later request's token.

@@ -1,0 +1,143 @@
+package com.chargeline.invoicing;
+
+import com.chargeline.common.id.AccountId;
+import com.chargeline.common.money.Currencies;
+import com.chargeline.common.money.Money;
+import com.chargeline.common.time.Zones;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Invoices, their items, payments, audit and the issuers' number counters. Every statement names the account;
+ * no statement updates an item, a payment or an audit entry (the migration's triggers refuse it too).
+ */
+@UseClasspathSqlLocator
+interface InvoiceRepository {
+
+    /** The new Draft's id; empty when the account has an invoice for the period already. */
+    @SqlQuery
+    Optional<String> insertInvoice(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId,
+                                   @Bind("issuerId") UUID issuerId, @Bind("periodStart") LocalDate periodStart,
+                                   @Bind("periodEnd") LocalDate periodEnd, @Bind("timeZone") String timeZone,
+                                   @Bind("currency") String currency, @Bind("subtotal") BigDecimal subtotal,
+                                   @Bind("tax") BigDecimal tax, @Bind("total") BigDecimal total,
+                                   @Bind("createdAt") Instant createdAt);
+
+    @SqlQuery
+    Optional<String> invoiceForPeriod(@Bind("accountId") UUID accountId, @Bind("periodStart") LocalDate periodStart);
+
+    @SqlUpdate
+    void insertItem(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId, @Bind("lineNo") int lineNo,
+                    @Bind("kind") String kind, @Bind("description") String description,
+                    @Bind("quantity") BigDecimal quantity, @Bind("unitPrice") BigDecimal unitPrice,
+                    @Bind("amount") BigDecimal amount, @Bind("startDate") LocalDate startDate,
+                    @Bind("endDate") LocalDate endDate, @Bind("chargeType") String chargeType,
+                    @Bind("correctsPeriod") LocalDate correctsPeriod);
+
+    @SqlQuery
+    @RegisterConstructorMapper(InvoiceRow.class)
+    Optional<InvoiceRow> find(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId);
+
+    /** {@link #find}, with the row locked until the transaction ends. */
+    @SqlQuery
+    @RegisterConstructorMapper(InvoiceRow.class)
+    Optional<InvoiceRow> lock(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId);
+
+    /** The account's invoices, newest period first; {@code status} null for all. */
+    @SqlQuery
+    @RegisterConstructorMapper(InvoiceRow.class)
+    List<InvoiceRow> list(@Bind("accountId") UUID accountId, @Bind("status") String status);
+
+    @SqlQuery
+    @RegisterConstructorMapper(ItemRow.class)
+    List<ItemRow> items(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId);
+
+    @SqlQuery
+    @RegisterConstructorMapper(PaymentRow.class)
+    List<PaymentRow> payments(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId);
+
+    @SqlQuery
+    @RegisterConstructorMapper(AuditRow.class)
+    List<AuditRow> history(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId);
+
+    /** Takes the issuer's next number (1, 2, ...); the counter stays locked until the transaction ends. */
+    @SqlQuery
+    long nextNumber(@Bind("issuerId") UUID issuerId);
+
+    @SqlUpdate
+    int post(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId, @Bind("number") String number,
+             @Bind("invoiceDate") LocalDate invoiceDate, @Bind("dueDate") LocalDate dueDate,
+             @Bind("postedAt") Instant postedAt);
+
+    @SqlQuery
+    int insertPayment(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId,
+                      @Bind("amount") BigDecimal amount, @Bind("paidOn") LocalDate paidOn,
+                      @Bind("reference") String reference, @Bind("recordedAt") Instant recordedAt);
+
+    @SqlUpdate
+    int pay(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId, @Bind("paid") BigDecimal paid,
+            @Bind("status") String status);
+
+    @SqlUpdate
+    int voidInvoice(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId,
+                    @Bind("reason") String reason, @Bind("voidedAt") Instant voidedAt);
+
+    @SqlUpdate
+    void insertAudit(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId, @Bind("at") Instant at,
+                     @Bind("actor") String actor, @Bind("action") String action, @Bind("fromStatus") String fromStatus,
+                     @Bind("toStatus") String toStatus, @Bind("detail") String detail);
+
+    /** An invoice row as stored. */
+    record InvoiceRow(UUID accountId, String invoiceId, UUID issuerAccountId, String number, LocalDate periodStart,
+                      LocalDate periodEnd, String timeZone, String currency, String status, BigDecimal subtotal,
+                      BigDecimal tax, BigDecimal total, BigDecimal paid, LocalDate invoiceDate, LocalDate dueDate,
+                      Instant postedAt, Instant voidedAt, String voidReason, Instant createdAt) {
+        Invoice invoice() {
+            var cur = currencyOf(currency);
+            return new Invoice(new AccountId(accountId), invoiceId, new AccountId(issuerAccountId), number,
+                    new InvoicePeriod(periodStart, periodEnd), Zones.stored(timeZone), cur, InvoiceStatus.stored(status),
+                    new Money(subtotal, cur), new Money(tax, cur), new Money(total, cur), new Money(paid, cur), invoiceDate,
+                    dueDate, postedAt, voidedAt, voidReason, createdAt);
+        }
+
+        static Currency currencyOf(String code) {
+            return Currencies.parse(code).orElseThrow(() -> new IllegalStateException("stored currency is not valid: " + code));
+        }
+    }
+
+    /** An item row as stored. */
+    record ItemRow(int lineNo, String kind, String description, BigDecimal quantity, BigDecimal unitPrice,
+                   BigDecimal amount, LocalDate startDate, LocalDate endDate, String chargeType, LocalDate correctsPeriod) {
+        InvoiceItem item(Currency currency) {
+            return new InvoiceItem(lineNo, InvoiceItem.Kind.stored(kind), description, quantity,
+                    unitPrice == null ? null : new Money(unitPrice, currency), new Money(amount, currency), startDate, endDate,
+                    chargeType, correctsPeriod);
+        }
+    }
+
+    /** A payment row as stored. */
+    record PaymentRow(int paymentNo, BigDecimal amount, LocalDate paidOn, String reference, Instant recordedAt) {
+        InvoicePayment payment(Currency currency) {
+            return new InvoicePayment(paymentNo, new Money(amount, currency), paidOn, reference, recordedAt);
+        }
+    }
+
+    /** An audit row as stored. */
+    record AuditRow(int auditNo, Instant at, String actor, String action, String fromStatus, String toStatus,
+                    String detail) {
+        InvoiceAuditEntry entry() {
+            return new InvoiceAuditEntry(auditNo, at, actor, action,
+                    fromStatus == null ? null : InvoiceStatus.stored(fromStatus), InvoiceStatus.stored(toStatus), detail);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+-- A new Draft; nothing when the account has an invoice for this period already (one per account and period).
+INSERT INTO invoice (account_id, invoice_id, issuer_account_id, number, period_start, period_end, time_zone, currency,
+                     status, subtotal, tax, total, paid, created_at)
+VALUES (:accountId, :invoiceId, :issuerId, NULL, :periodStart, :periodEnd, :timeZone, :currency,
+        'Draft', :subtotal, :tax, :total, 0, :createdAt)
+ON CONFLICT (account_id, period_start) DO NOTHING
+RETURNING invoice_id

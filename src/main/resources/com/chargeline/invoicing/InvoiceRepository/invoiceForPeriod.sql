@@ -1,0 +1,4 @@
+SELECT i.invoice_id
+  FROM invoice i
+ WHERE i.account_id = :accountId
+   AND i.period_start = :periodStart
