@@ -13,10 +13,12 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Hourly (UTC) and monthly (the account's month) totals of rated usage, accumulated for one batch
- * in memory and added to the stored rows in the batch's transaction (STYLE B6.6: invoices and
- * report counts read these, never a scan of the records). Re-rating adds the new rating and
- * subtracts the old one. Hourly, so that a report window's total counts at most the two partial
- * hours at its ends from the records; monthly, split by cost center and department, for invoices.
+ * in memory and added to the stored rows in the batch's transaction (invoices and report counts
+ * read these, never a scan of the records). Re-rating adds the new rating and subtracts the old one.
+ * Hourly, so that a report window's total counts at most the two partial hours at its ends from the
+ * records; monthly, split by cost center, department and billing account, for usage reporting; and
+ * the invoice-line totals ({@code usage_lines_monthly}: call type, country, direction, message type,
+ * charged), which invoices bill.
  */
 public final class Rollups {
     /**
@@ -117,8 +119,8 @@ public final class Rollups {
     }
 
     /**
-     * Adds the accumulated totals to usage_hourly and usage_monthly ({@link RollupRepository}: one fixed upsert per
-     * table), in key order (no deadlocks between batches).
+     * Adds the accumulated totals to usage_hourly, usage_monthly and usage_lines_monthly ({@link RollupRepository}:
+     * one fixed upsert per table), in key order (no deadlocks between batches).
      */
     public void apply(Handle h, UUID accountId) {
         if (hourly.isEmpty() && monthly.isEmpty()) {
