@@ -49,6 +49,8 @@ import com.chargeline.subscriptions.Subscribe;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.SigningKeys;
 import com.chargeline.invoicing.UsageCharges;
+import com.chargeline.accounts.UpdateTimeZone;
+import com.chargeline.api.v1.NativeAccountSettingsEndpoints;
 import com.chargeline.usage.ingest.AccountContexts;
 import com.chargeline.usage.ingest.IngestUsage;
 import com.chargeline.usage.ingest.RerateCalls;
@@ -105,6 +107,7 @@ public final class Wiring {
     public final AccountContexts accountContexts;
     public final IngestUsage ingestUsage;
     public final RerateCalls rerateCalls;
+    public final UpdateTimeZone updateTimeZone;
     public final UsageQueries usageQueries;
     public final UsageCharges usageCharges;
     public final ChargeReports chargeReports;
@@ -159,6 +162,7 @@ public final class Wiring {
         this.accountContexts = new AccountContexts(accountQueries, directory, priceLists, callingPlans);
         this.ingestUsage = new IngestUsage(db, clock, accountContexts, classifier);
         this.rerateCalls = new RerateCalls(db, clock, accountContexts, classifier);
+        this.updateTimeZone = new UpdateTimeZone(db);
         this.usageQueries = new UsageQueries(db);
         this.usageCharges = new UsageCharges(db);
         this.chargeReports = new ChargeReports(db);
@@ -207,6 +211,7 @@ public final class Wiring {
                 new NativeDeckEndpoints(access, rateDeckQueries, createRateDeck, importRates, assignRateDeck,
                         mapper),
                 new NativeApiClientEndpoints(access, apiClientQueries, createApiClient, revokeApiClient, mapper),
+                new NativeAccountSettingsEndpoints(access, accountQueries, updateTimeZone, mapper),
                 new NativeInvoiceEndpoints(access, invoiceQueries,
                         new NativeInvoiceEndpoints.UseCases(postInvoice, payInvoice, voidInvoice), mapper),
                 new NativeDirectoryEndpoints(access, directory, upsertUsers, upsertBillingAccount, callingPlans,

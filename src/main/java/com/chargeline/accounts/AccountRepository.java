@@ -14,6 +14,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @UseClasspathSqlLocator
 @RegisterRowMapper(AccountMapper.class)
 public interface AccountRepository {
+    @SqlUpdate
+    int updateTimeZone(@Bind("accountId") UUID accountId, @Bind("timeZone") String timeZone);
+
+    @SqlQuery
+    boolean hasRatedUsage(@Bind("accountId") UUID accountId);
+
     @SqlQuery
     Optional<UUID> findIdByOwnerEmail(@Bind("email") String email);
 

@@ -12,6 +12,20 @@ public final class Zones {
     private Zones() {
     }
 
+    /**
+     * The IANA zone a request names ({@code America/Los_Angeles}, {@code Asia/Kathmandu}, {@code UTC}), if it names
+     * one. Fixed offsets ({@code +05:30}, {@code GMT+5}) are refused: PostgreSQL reads such names with the sign
+     * inverted, and a place's offset changes with its rules while its name does not.
+     */
+    public static java.util.Optional<ZoneId> parse(String value) {
+        if ("UTC".equals(value)) {
+            return java.util.Optional.of(ZoneId.of("UTC"));
+        }
+        boolean place = value != null && value.contains("/") && !value.startsWith("Etc/") && !value.startsWith("SystemV/")
+                && ZoneId.getAvailableZoneIds().contains(value);
+        return place ? java.util.Optional.of(ZoneId.of(value)) : java.util.Optional.empty();
+    }
+
     /** The zone named by a stored value; throws {@link IllegalStateException} when it names none. */
     public static ZoneId stored(String value) {
         try {
