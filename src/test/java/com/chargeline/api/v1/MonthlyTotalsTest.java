@@ -70,22 +70,32 @@ class MonthlyTotalsTest {
         server.app.wiring().rerateCalls.rerate(fx.master.account().id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
         assertThat(monthly()).as("re-rating with the same deck moves nothing between totals").isEqualTo(expected);
 
-        // Calls rated before rated_call kept their country: the migration's backfill put them under '' (unknown).
+        // Usage rated before the migration: rated_call has no country, usage_lines_monthly is what the migration's
+        // own backfill statement makes of the ratings (run here as the migration file has it).
+        var migration = readMigration();
+        var backfill = migration.substring(migration.indexOf("INSERT INTO usage_lines_monthly"));
         server.app.wiring().db.withHandle(h -> {
             h.execute("UPDATE rated_call SET destination_country = NULL WHERE account_id = ?", fx.master.account().id().value());
-            h.execute("DELETE FROM usage_lines_monthly WHERE account_id = ? AND kind = 'call'", fx.master.account().id().value());
-            h.execute("""
-                    INSERT INTO usage_lines_monthly (account_id, month, kind, call_type, destination_country, direction,
-                                                     message_type, currency, charged, records, billed_seconds, segments,
-                                                     total_charge)
-                    SELECT account_id, date '2026-11-01', 'call', call_type, '', direction, '', currency,
-                           total_charge > 0, count(*), sum((explanation ->> 'billed_seconds')::bigint), 0, sum(total_charge)
-                      FROM rated_call WHERE account_id = ? AND current
-                     GROUP BY account_id, call_type, direction, currency, total_charge > 0""",
-                    fx.master.account().id().value());
+            h.execute("DELETE FROM usage_lines_monthly WHERE account_id = ?", fx.master.account().id().value());
+            h.execute(backfill);
             return null;
         });
+        assertThat(monthly()).as("the backfill: calls without their country, messages as rated").containsExactly(
+                "call international  inbound : 1 records, 0 s, 0 segments, 0.0000",
+                "call international  outbound : 2 records, 180 s, 0 segments, 0.4200",
+                "call local  outbound : 1 records, 48 s, 0 segments, 0.0400",
+                "sms  GG outbound MMS: 1 records, 0 s, 1 segments, 0.0200",
+                "sms  US outbound SMS: 1 records, 0 s, 2 segments, 0.0150");
         server.app.wiring().rerateCalls.rerate(fx.master.account().id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
         assertThat(monthly()).as("the old totals are emptied, the new ones carry the dimensions").isEqualTo(expected);
+    }
+
+    private static String readMigration() {
+        try (var in = MonthlyTotalsTest.class.getResourceAsStream("/db/migration/V2026_12_01_0950__usage_lines_monthly.sql")) {
+            return new String(java.util.Objects.requireNonNull(in, "the migration").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
