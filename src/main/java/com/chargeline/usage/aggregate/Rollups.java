@@ -22,22 +22,26 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Rollups {
     /**
-     * The dimensions of a record's totals. {@code period} is the first day of the account's month (null when adding);
-     * {@code destinationCountry} the country a call is priced by or a message goes to or comes from ("" unknown);
-     * {@code direction} inbound or outbound; {@code messageType} SMS or MMS ("" for calls). Each table keeps a
-     * subset: hourly (reports) kind, call type, billing account, currency, charged; monthly (reporting by cost
-     * center) those plus cost center and department; lines (invoices) kind, call type, country, direction,
-     * message type, currency. Kept apart because the product of them all was measured 10 points of the ingest
-     * ratio dearer (docs/BENCHMARKS.md).
+     * The dimensions of a record's totals: {@code destinationCountry} the country a call is priced by or a message
+     * goes to or comes from ("" unknown); {@code direction} inbound or outbound; {@code messageType} SMS or MMS ("" for
+     * calls). Each table keeps a subset: hourly (reports) kind, call type, billing account, currency, charged;
+     * monthly (reporting by cost center) those plus cost center and department; lines (invoices) kind, call type,
+     * country, direction, message type, currency, charged. Kept apart because the product of them all was measured
+     * 10 points of the ingest ratio dearer (docs/BENCHMARKS.md).
      */
-    public record Key(LocalDate period, String kind, String callType, String destinationCountry, String direction,
-                      String messageType, String billingAccountId, String costCenter, String department, String currency,
-                      boolean charged) {
+    public record Key(String kind, String callType, String destinationCountry, String direction, String messageType,
+                      String billingAccountId, String costCenter, String department, String currency, boolean charged) {
     }
 
-    private static final Comparator<Key> ORDER = Comparator.comparing(Key::period).thenComparing(Key::kind)
-            .thenComparing(Key::callType).thenComparing(Key::billingAccountId).thenComparing(Key::costCenter)
-            .thenComparing(Key::department).thenComparing(Key::currency).thenComparing(Key::charged);
+    /** A monthly total's key: the first day of the account's month and the dimensions usage is reported by. */
+    private record MonthKey(LocalDate month, String kind, String callType, String billingAccountId, String costCenter,
+                            String department, String currency, boolean charged) {
+    }
+
+    private static final Comparator<MonthKey> ORDER = Comparator.comparing(MonthKey::month)
+            .thenComparing(MonthKey::kind).thenComparing(MonthKey::callType).thenComparing(MonthKey::billingAccountId)
+            .thenComparing(MonthKey::costCenter).thenComparing(MonthKey::department).thenComparing(MonthKey::currency)
+            .thenComparing(MonthKey::charged);
 
     /** An invoice-line total's key: the account's month and what an invoice usage line is made of. */
     private record LineKey(LocalDate month, String kind, String callType, String destinationCountry, String direction,
@@ -68,7 +72,7 @@ public final class Rollups {
 
     private final ZoneId accountZone;
     private final Map<HourKey, Totals> hourly = new HashMap<>();
-    private final Map<Key, Totals> monthly = new HashMap<>();
+    private final Map<MonthKey, Totals> monthly = new HashMap<>();
     private final Map<LineKey, Totals> lines = new HashMap<>();
     /** The account-zone month of the last record, as [from, until) in epoch seconds: records of a batch mostly share one. */
     private LocalDate lastMonth;
@@ -92,8 +96,8 @@ public final class Rollups {
         var hour = new HourKey(Math.floorDiv(at.getEpochSecond(), 3_600), d.kind(), d.callType(), d.billingAccountId(),
                 d.currency(), d.charged());
         var first = monthOf(at);
-        var month = new Key(first, d.kind(), d.callType(), "", "", "", d.billingAccountId(), d.costCenter(),
-                d.department(), d.currency(), d.charged());
+        var month = new MonthKey(first, d.kind(), d.callType(), d.billingAccountId(), d.costCenter(), d.department(),
+                d.currency(), d.charged());
         var line = new LineKey(first, d.kind(), d.callType(), d.destinationCountry(), d.direction(), d.messageType(),
                 d.currency(), d.charged());
         accumulate(hourly.computeIfAbsent(hour, k -> new Totals()), billedSeconds, 0, charge, sign);
@@ -165,7 +169,7 @@ public final class Rollups {
     }
 
     private void addMonthly(RollupRepository repository, UUID accountId) {
-        var keys = new TreeMap<Key, Totals>(ORDER);
+        var keys = new TreeMap<MonthKey, Totals>(ORDER);
         keys.putAll(monthly);
         int n = keys.size();
         var months = new String[n];
@@ -180,7 +184,7 @@ public final class Rollups {
         int i = 0;
         for (var e : keys.entrySet()) {
             var k = e.getKey();
-            months[i] = k.period().toString();
+            months[i] = k.month().toString();
             kinds[i] = k.kind();
             callTypes[i] = k.callType();
             billingAccounts[i] = k.billingAccountId();

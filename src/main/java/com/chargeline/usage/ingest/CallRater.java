@@ -77,7 +77,7 @@ final class CallRater implements RecordRater<CallRecord> {
                 .add(r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber())
                 .add(result.farCountry());
         copy.endRow();
-        rollups.add(r.timing().endTime(), new Rollups.Key(null, "call", result.callType().wire(), result.farCountry(),
+        rollups.add(r.timing().endTime(), new Rollups.Key("call", result.callType().wire(), result.farCountry(),
                 r.parties().direction(), "", billingAccount, costCenter, department, currency, charge.signum() > 0),
                 priced.billedSeconds(), 0, charge.amount(), +1);
         return new Rated(charge, error ? result.reason() : "");

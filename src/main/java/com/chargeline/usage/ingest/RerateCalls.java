@@ -69,7 +69,7 @@ public final class RerateCalls {
             for (var s : stored) {
                 // A call rated before rated_call kept its country is in the invoice-line totals under '' (unknown).
                 var country = s.destinationCountry() == null ? "" : s.destinationCountry();
-                rollups.add(s.record().timing().endTime(), new Rollups.Key(null, "call", s.callType(), country,
+                rollups.add(s.record().timing().endTime(), new Rollups.Key("call", s.callType(), country,
                         s.record().parties().direction(), "",
                         s.billingAccountId(), s.costCenter(), s.department(), s.charge().currency().getCurrencyCode(),
                         s.charge().signum() > 0), s.billedSeconds(), 0, s.charge().amount(), -1);
