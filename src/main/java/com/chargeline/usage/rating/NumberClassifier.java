@@ -137,7 +137,9 @@ public final class NumberClassifier {
      * and the default region for national numbers ({@code 0} stands for a leading '+', which makes the region
      * irrelevant). -2 for an extension, -1 for anything this key cannot name exactly (those go to the cache by text):
      * letters, punctuation (libphonenumber reads some of it, so "the same digits" need not be the same input), over
-     * 15 digits, an unknown region.
+     * 15 digits, an unknown region, and a '+' followed by 0 (no country code starts with 0: libphonenumber then
+     * strips the default region's international prefix, so the answer depends on the region, {@code +0027…} is a
+     * South African number in GB and invalid in the US).
      * The key is ((region slot) * 16 + digit count) * 10^15 + digits, below 2^63 for the ~250 regions.
      */
     private static long cacheKey(String raw, String defaultRegion) {
@@ -151,6 +153,9 @@ public final class NumberClassifier {
         for (int i = 0, n = raw.length(); i < n; i++) {
             char c = raw.charAt(i);
             if (c >= '0' && c <= '9') {
+                if (plus && count == 0 && c == '0') {
+                    return -1;
+                }
                 if (++count > 15) {
                     return -1;
                 }

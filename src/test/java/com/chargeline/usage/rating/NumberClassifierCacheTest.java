@@ -38,6 +38,18 @@ class NumberClassifierCacheTest {
         assertThat(second.classifyPacked(misdial, "US")).isEqualTo(expectedMisdial);
     }
 
+    /** Found by the property below (seed -7705416392052792967): after a '+', a 0 makes the answer depend on the region. */
+    @Test
+    void a_plus_followed_by_zero_is_cached_per_region() {
+        var input = "+002781000";
+        var inGb = NumberClassifier.classifyUncached(input, "GB");
+        var inUs = NumberClassifier.classifyUncached(input, "US");
+        assertThat(inGb).as("the two regions answer differently").isNotEqualTo(inUs);
+        var classifier = new NumberClassifier();
+        assertThat(classifier.classifyPacked(input, "US")).isEqualTo(inUs);
+        assertThat(classifier.classifyPacked(input, "GB")).isEqualTo(inGb);
+    }
+
     @Property(tries = 300)
     void any_sequence_of_inputs_is_classified_as_each_input_alone(
             @ForAll("sequences") List<Tuple.Tuple2<String, String>> inputs) {
