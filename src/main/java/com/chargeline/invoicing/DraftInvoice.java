@@ -71,9 +71,15 @@ public final class DraftInvoice {
             throw exists(repo, account, period);
         }
         for (var item : items) {
+            var u = item.usage();
+            var p = item.plan();
             repo.insertItem(account.value(), invoiceId, item.lineNo(), item.kind().wire(), item.description(),
                     item.quantity(), item.unitPrice() == null ? null : item.unitPrice().amount(), item.amount().amount(),
-                    item.startDate(), item.endDate(), item.chargeType(), item.correctsPeriod());
+                    item.startDate(), item.endDate(), item.chargeType(), item.correctsPeriod(),
+                    u == null ? null : u.kind() == UsageLine.Kind.CALLS ? "calls" : "messages",
+                    u == null ? null : u.direction(), u == null ? null : u.type(), u == null ? null : u.country(),
+                    u == null ? null : u.records(), u == null ? null : u.billedSeconds(), u == null ? null : u.segments(),
+                    p == null ? null : p.subscriptionId(), p == null ? null : p.planType());
         }
         var invoice = Invoices.reload(repo, account, invoiceId);
         Invoices.audit(repo, invoice, now, actor, "draft", null, InvoiceStatus.DRAFT, items.size() + " lines, total " + Invoices.show(total));

@@ -42,7 +42,11 @@ interface InvoiceRepository {
                     @Bind("quantity") BigDecimal quantity, @Bind("unitPrice") BigDecimal unitPrice,
                     @Bind("amount") BigDecimal amount, @Bind("startDate") LocalDate startDate,
                     @Bind("endDate") LocalDate endDate, @Bind("chargeType") String chargeType,
-                    @Bind("correctsPeriod") LocalDate correctsPeriod);
+                    @Bind("correctsPeriod") LocalDate correctsPeriod, @Bind("usageKind") String usageKind,
+                    @Bind("direction") String direction, @Bind("usageType") String usageType,
+                    @Bind("country") String country, @Bind("records") Long records,
+                    @Bind("billedSeconds") Long billedSeconds, @Bind("segments") Long segments,
+                    @Bind("subscriptionId") UUID subscriptionId, @Bind("planType") String planType);
 
     @SqlQuery
     @RegisterConstructorMapper(InvoiceRow.class)
@@ -117,11 +121,17 @@ interface InvoiceRepository {
 
     /** An item row as stored. */
     record ItemRow(int lineNo, String kind, String description, BigDecimal quantity, BigDecimal unitPrice,
-                   BigDecimal amount, LocalDate startDate, LocalDate endDate, String chargeType, LocalDate correctsPeriod) {
+                   BigDecimal amount, LocalDate startDate, LocalDate endDate, String chargeType, LocalDate correctsPeriod,
+                   String usageKind, String direction, String usageType, String country, Long records,
+                   Long billedSeconds, Long segments, UUID subscriptionId, String planType) {
         InvoiceItem item(Currency currency) {
+            var usage = usageKind == null ? null : new InvoiceItem.Usage(
+                    usageKind.equals("calls") ? UsageLine.Kind.CALLS : UsageLine.Kind.MESSAGES, direction, usageType,
+                    country, records, billedSeconds, segments);
+            var plan = subscriptionId == null ? null : new InvoiceItem.PlanRef(subscriptionId, planType);
             return new InvoiceItem(lineNo, InvoiceItem.Kind.stored(kind), description, quantity,
                     unitPrice == null ? null : new Money(unitPrice, currency), new Money(amount, currency), startDate, endDate,
-                    chargeType, correctsPeriod);
+                    chargeType, correctsPeriod, usage, plan);
         }
     }
 

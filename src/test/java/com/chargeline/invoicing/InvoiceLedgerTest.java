@@ -122,9 +122,11 @@ class InvoiceLedgerTest {
 
         var details = server.app.wiring().invoiceQueries.details(draft.accountId(), draft.invoiceId());
         assertThat(details.items()).extracting(i -> i.description() + "=" + i.amount().toPlainString())
-                .containsExactly("Pro Monthly (2 hosts)=100.00", "Calls: US local=1.54", "Sales tax 8.5%=8.63");
+                .containsExactly("Pro Monthly (2 hosts)=100.00", "Local calls, United States (US)=1.54", "Sales tax 8.5%=8.63");
         assertThat(details.invoice().total().toPlainString()).isEqualTo("110.17");
         assertThat(details.invoice().balance().toPlainString()).isEqualTo("100.17");
+        assertThat(details.items()).extracting(InvoiceItem::usage).containsExactly(null,
+                new InvoiceItem.Usage(UsageLine.Kind.CALLS, "outbound", "local", "US", 41, 7380, 0), null);
     }
 
     @Test
