@@ -35,6 +35,8 @@ import com.chargeline.invoicing.DraftInvoice;
 import com.chargeline.invoicing.InvoiceQueries;
 import com.chargeline.invoicing.PayInvoice;
 import com.chargeline.invoicing.PostInvoice;
+import com.chargeline.invoicing.RunInvoices;
+import com.chargeline.invoicing.TaxRates;
 import com.chargeline.invoicing.VoidInvoice;
 import com.chargeline.subscriptions.AddAddons;
 import com.chargeline.subscriptions.CancelAddon;
@@ -128,6 +130,7 @@ public final class Wiring {
     public final PostInvoice postInvoice;
     public final PayInvoice payInvoice;
     public final VoidInvoice voidInvoice;
+    public final RunInvoices runInvoices;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
@@ -183,6 +186,7 @@ public final class Wiring {
         this.postInvoice = new PostInvoice(db, clock);
         this.payInvoice = new PayInvoice(db, clock);
         this.voidInvoice = new VoidInvoice(db, clock);
+        this.runInvoices = new RunInvoices(db, clock, draftInvoice, planCatalog, TaxRates.defaults());
     }
 
     public static ObjectMapper objectMapper() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code chargeline}: the one executable, with a subcommand per job. */
 @Command(name = "chargeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Usage rating and billing server for cloud communications, with Zoom- and Talkdesk-compatible APIs.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, RerateCommand.class, ClientCommand.class, AccountCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, RerateCommand.class, InvoiceCommand.class, ClientCommand.class, AccountCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ChargelineCommand extends ParentCommand {

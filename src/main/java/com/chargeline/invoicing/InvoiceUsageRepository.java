@@ -17,7 +17,7 @@ interface InvoiceUsageRepository {
     List<MonthTotal> monthTotals(@Bind("accountId") UUID accountId, @Bind("month") LocalDate month);
 
     /** One row of {@code monthTotals.sql}. */
-    record MonthTotal(String kind, String callType, String destinationCountry, String direction, String messageType,
+    record MonthTotal(UUID accountId, String kind, String callType, String destinationCountry, String direction, String messageType,
                       String currency, long records, long billedSeconds, long segments, BigDecimal totalCharge) {
     }
 }

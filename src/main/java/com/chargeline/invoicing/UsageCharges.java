@@ -27,16 +27,18 @@ public final class UsageCharges {
 
     /** The period's usage lines, calls first, each group in a stable order. */
     public List<UsageLine> lines(AccountId account, BillingMonth period) {
-        var totals = db.withRepository(InvoiceUsageRepository.class, r -> r.monthTotals(account.value(), period.firstDay()));
+        return fromTotals(db.withRepository(InvoiceUsageRepository.class,
+                r -> r.monthTotals(account.value(), period.firstDay())));
+    }
+
+    /** The usage lines of one account's month totals ({@code monthTotals.sql}), calls first. */
+    static List<UsageLine> fromTotals(List<InvoiceUsageRepository.MonthTotal> totals) {
         var lines = new LinkedHashMap<LineKey, Accumulated>();
         for (var t : totals) {
             boolean call = t.kind().equals("call");
             var key = call ? new LineKey(UsageLine.Kind.CALLS, t.direction(), t.callType(), t.destinationCountry(),
                     t.currency()) : new LineKey(UsageLine.Kind.MESSAGES, t.direction(), t.messageType(), "", t.currency());
-            lines.computeIfAbsent(key, k -> new Accumulated(call ? UsageLine.Kind.CALLS : UsageLine.Kind.MESSAGES,
-                    call ? callDescription(t.direction(), t.callType(), t.destinationCountry())
-                            : messageDescription(t.direction(), t.messageType()),
-                    Currency.getInstance(t.currency()))).add(t);
+            lines.computeIfAbsent(key, k -> new Accumulated(k, description(k), Currency.getInstance(t.currency()))).add(t);
         }
         var out = new ArrayList<UsageLine>(lines.size());
         lines.values().forEach(a -> out.add(a.line()));
@@ -45,6 +47,15 @@ public final class UsageCharges {
 
     /** What makes a line: calls by direction, call type and country, messages by direction and type; the currency. */
     private record LineKey(UsageLine.Kind kind, String direction, String type, String country, String currency) {
+    }
+
+    /** How an invoice names the usage of one line key (also an adjustment's). */
+    static String description(UsageLine.Kind kind, String direction, String type, String country) {
+        return kind == UsageLine.Kind.CALLS ? callDescription(direction, type, country) : messageDescription(direction, type);
+    }
+
+    private static String description(LineKey k) {
+        return description(k.kind(), k.direction(), k.type(), k.country());
     }
 
     /** "International calls, United Kingdom (GB)"; an inbound line (toll-free, contact center) names the origin. */
@@ -78,7 +89,7 @@ public final class UsageCharges {
 
     /** The totals of one line as they are summed. */
     private static final class Accumulated {
-        final UsageLine.Kind kind;
+        final LineKey key;
         final String description;
         final Currency currency;
         long count;
@@ -86,8 +97,8 @@ public final class UsageCharges {
         long segments;
         BigDecimal charge = BigDecimal.ZERO;
 
-        Accumulated(UsageLine.Kind kind, String description, Currency currency) {
-            this.kind = kind;
+        Accumulated(LineKey key, String description, Currency currency) {
+            this.key = key;
             this.description = description;
             this.currency = currency;
         }
@@ -102,7 +113,8 @@ public final class UsageCharges {
         UsageLine line() {
             var stripped = charge.stripTrailingZeros();
             var exact = new Money(stripped.scale() < 0 ? stripped.setScale(0) : stripped, currency);
-            return new UsageLine(kind, description, count, billedSeconds, segments, exact, exact.roundedToMinorUnit());
+            return new UsageLine(key.kind(), description, key.direction(), key.type(), key.country(), count, billedSeconds,
+                    segments, exact, exact.roundedToMinorUnit());
         }
     }
 }

@@ -5,15 +5,21 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * One usage line of an invoice: calls of one call type to one country, or messages of one direction and type.
+ * One usage line of an invoice: calls of one direction and call type to one country, or messages of one direction
+ * and type ({@code country} empty).
  * {@code count} is calls or messages; {@code billedSeconds} the calls' billed time (after increments);
  * {@code segments} the messages' segments; {@code charge} the exact sum of the records' charges (each already
  * rounded to its deck's precision) and {@code amount} that sum by the per-line rule (the currency's minor unit).
  */
-public record UsageLine(Kind kind, String description, long count, long billedSeconds, long segments, Money charge,
-                        Money amount) {
+public record UsageLine(Kind kind, String description, String direction, String type, String country, long count,
+                        long billedSeconds, long segments, Money charge, Money amount) {
     /** What the line counts. */
     public enum Kind { CALLS, MESSAGES }
+
+    /** What the line counts, as its invoice item keeps it. */
+    public InvoiceItem.Usage usage() {
+        return new InvoiceItem.Usage(kind, direction, type, country, count, billedSeconds, segments);
+    }
 
     /** The billed time in minutes, to the hundredth, half-up: what an invoice shows as the calls' quantity. */
     public BigDecimal billedMinutes() {

@@ -1,0 +1,198 @@
+package com.chargeline.invoicing;
+
+import com.chargeline.accounts.Regions;
+import com.chargeline.common.error.Conflict;
+import com.chargeline.common.error.ErrorCode;
+import com.chargeline.common.geo.CountryCode;
+import com.chargeline.common.id.AccountId;
+import com.chargeline.common.money.Currencies;
+import com.chargeline.common.money.Money;
+import com.chargeline.common.time.Zones;
+import com.chargeline.storage.Database;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The invoice run of a month: a Draft for every account with something to bill whose month (a calendar month in the
+ * account's own time zone) has closed. Its lines: the plans in advance ({@link PlanCharges}), the month's usage in
+ * arrears ({@link UsageCharges}), adjustments for usage of earlier invoiced months that arrived late or was re-rated
+ * ({@link UsageAdjustments}), and the taxes of the payer's bill-to address ({@link TaxRates}) on the subtotal.
+ * A master-paid sub account's invoice is issued by its master and its lines are {@code Billed on master}.
+ *
+ * <p>Idempotent: an account invoiced for the month (void invoices aside) is not a candidate again, and the Draft is
+ * written with {@code ON CONFLICT DO NOTHING} on (account, period), so a second run, or two processes running at
+ * once, issue nothing new. Accounts are read in chunks (a few statements per chunk, not per account) and each
+ * Draft is written in its own transaction, so one account that cannot be billed does not stop the others.
+ */
+public final class RunInvoices {
+    private static final int CHUNK = 500;
+    private final Database db;
+    private final Clock clock;
+    private final DraftInvoice draft;
+    private final PlanCharges plans;
+    private final TaxRates taxes;
+
+    public RunInvoices(Database db, Clock clock, DraftInvoice draft, com.chargeline.catalog.PlanCatalog catalog,
+                       TaxRates taxes) {
+        this.db = db;
+        this.clock = clock;
+        this.draft = draft;
+        this.plans = new PlanCharges(catalog);
+        this.taxes = taxes;
+    }
+
+    /** What a run did. {@code notClosed}: accounts whose month has not ended yet in their zone. */
+    public record Result(YearMonth month, List<Drafted> drafted, int alreadyInvoiced, int nothingToBill, int notClosed,
+                         Map<AccountId, String> refused) {
+    }
+
+    /** A Draft the run wrote. */
+    public record Drafted(AccountId accountId, String invoiceId) {
+    }
+
+    /** Runs {@code month} for every account, or for {@code only} (null for all). */
+    public Result run(YearMonth month, AccountId only, String actor) {
+        var candidates = db.withRepository(InvoiceRunRepository.class, r -> r.candidates(month.atDay(1),
+                PlanCharges.horizon(month), only == null ? null : only.value()));
+        var drafted = new ArrayList<Drafted>();
+        var refused = new HashMap<AccountId, String>();
+        int[] counts = new int[3];
+        for (int from = 0; from < candidates.size(); from += CHUNK) {
+            var chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK)).toArray(UUID[]::new);
+            runChunk(month, chunk, actor, drafted, refused, counts);
+        }
+        return new Result(month, List.copyOf(drafted), counts[0], counts[1], counts[2], Map.copyOf(refused));
+    }
+
+    private void runChunk(YearMonth month, UUID[] ids, String actor, List<Drafted> drafted,
+                          Map<AccountId, String> refused, int[] counts) {
+        var facts = db.withRepository(InvoiceRunRepository.class, r -> ChunkFacts.read(r, ids, month));
+        var now = clock.instant();
+        for (var account : facts.accounts()) {
+            var id = new AccountId(account.accountId());
+            var zone = Zones.stored(account.timeZone());
+            var period = new BillingMonth(month, zone);
+            if (now.isBefore(period.end())) {
+                counts[2]++;
+                continue;
+            }
+            List<InvoiceItem.Line> lines;
+            Currency currency;
+            try {
+                currency = Currencies.parse(account.currency()).orElseThrow(
+                        () -> new PlanCharges.NotBillable("its currency " + account.currency() + " is not one Chargeline bills in"));
+                lines = lines(month, account, currency, facts);
+            } catch (PlanCharges.NotBillable e) {
+                refused.put(id, "Account " + id.wire() + " cannot be invoiced for " + month + ": " + e.getMessage() + ".");
+                continue;
+            }
+            if (lines.isEmpty()) {
+                counts[1]++;
+                continue;
+            }
+            try {
+                drafted.add(new Drafted(id, draft.draft(id, new AccountId(account.payerId()), period.period(), zone,
+                        currency, lines, actor).invoiceId()));
+            } catch (Conflict e) {
+                if (e.code() != ErrorCode.INVOICE_EXISTS) {
+                    throw e;
+                }
+                counts[0]++;
+            }
+        }
+    }
+
+    private List<InvoiceItem.Line> lines(YearMonth month, InvoiceRunRepository.AccountFacts account, Currency currency,
+                                         ChunkFacts facts) {
+        var key = account.accountId();
+        var chargeType = account.payerId().equals(key) ? "" : InvoiceItem.BILLED_ON_MASTER;
+        var first = month.atDay(1);
+        var last = month.atEndOfMonth();
+        var lines = new ArrayList<InvoiceItem.Line>(plans.lines(month, facts.subscriptions(key),
+                facts.discount(account.masterAccountId()), facts.charged(key), currency, chargeType));
+        for (var usage : UsageCharges.fromTotals(facts.usage(key))) {
+            checkCurrency(usage.amount(), currency, month.toString());
+            var quantity = usage.kind() == UsageLine.Kind.CALLS ? usage.billedMinutes() : BigDecimal.valueOf(usage.segments());
+            lines.add(new InvoiceItem.Line(InvoiceItem.Kind.USAGE, usage.description(), quantity, null, usage.charge(),
+                    first, last, chargeType, null, usage.usage(), null));
+        }
+        for (var adjustment : UsageAdjustments.lines(facts.usageChanges(key), chargeType)) {
+            checkCurrency(adjustment.amount(), currency, adjustment.correctsPeriod().toString());
+            lines.add(adjustment);
+        }
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        var subtotal = lines.stream().map(l -> l.amount().roundedToMinorUnit()).reduce(Money::plus).orElseThrow();
+        for (var tax : taxesOf(account)) {
+            lines.add(new InvoiceItem.Line(InvoiceItem.Kind.TAX, tax.name() + " " + tax.ratePercent().stripTrailingZeros()
+                    .toPlainString() + "%", BigDecimal.ONE, null, tax.on(subtotal), first, last, chargeType, null));
+        }
+        return lines;
+    }
+
+    private static void checkCurrency(Money amount, Currency currency, String month) {
+        if (!amount.currency().equals(currency)) {
+            throw new PlanCharges.NotBillable("its usage of " + month + " is rated in " + amount.currency()
+                    + " and it is billed in " + currency);
+        }
+    }
+
+    /** The taxes of the payer's bill-to address (its billing contact; the account's country without one). */
+    private List<TaxRates.Tax> taxesOf(InvoiceRunRepository.AccountFacts account) {
+        var country = Regions.country(account.billToCountry()).orElse(account.payerCountry().strip());
+        var state = Regions.state(country, account.billToState()).orElse("");
+        return CountryCode.parse(country).map(c -> taxes.forAddress(c, state)).orElse(List.of());
+    }
+
+    /** Everything the run reads for a chunk of accounts, by account. */
+    private record ChunkFacts(List<InvoiceRunRepository.AccountFacts> accounts,
+                              Map<UUID, List<InvoiceUsageRepository.MonthTotal>> usageByAccount,
+                              Map<UUID, List<InvoiceRunRepository.SubscriptionFacts>> subscriptionsByAccount,
+                              Map<UUID, BigDecimal> discounts,
+                              Map<UUID, Map<UUID, List<InvoiceRunRepository.Charged>>> chargedByAccount,
+                              Map<UUID, List<InvoiceRunRepository.UsageChange>> changesByAccount) {
+        static ChunkFacts read(InvoiceRunRepository r, UUID[] ids, YearMonth month) {
+            var earliest = PlanCharges.earliest(month);
+            return new ChunkFacts(r.accounts(ids),
+                    r.monthTotals(ids, month.atDay(1)).stream().collect(Collectors.groupingBy(
+                            InvoiceUsageRepository.MonthTotal::accountId)),
+                    r.subscriptions(ids, earliest, PlanCharges.horizon(month)).stream().collect(Collectors.groupingBy(
+                            InvoiceRunRepository.SubscriptionFacts::accountId)),
+                    r.discounts(ids).stream().collect(Collectors.toMap(InvoiceRunRepository.Discount::masterAccountId,
+                            InvoiceRunRepository.Discount::percent)),
+                    r.charged(ids, earliest).stream().collect(Collectors.groupingBy(InvoiceRunRepository.Charged::accountId,
+                            Collectors.groupingBy(InvoiceRunRepository.Charged::subscriptionId))),
+                    r.usageChanges(ids, month.atDay(1)).stream().collect(Collectors.groupingBy(
+                            InvoiceRunRepository.UsageChange::accountId)));
+        }
+
+        List<InvoiceUsageRepository.MonthTotal> usage(UUID account) {
+            return usageByAccount.getOrDefault(account, List.of());
+        }
+
+        List<InvoiceRunRepository.SubscriptionFacts> subscriptions(UUID account) {
+            return subscriptionsByAccount.getOrDefault(account, List.of());
+        }
+
+        BigDecimal discount(UUID master) {
+            return master == null ? BigDecimal.ZERO : discounts.getOrDefault(master, BigDecimal.ZERO);
+        }
+
+        Map<UUID, List<InvoiceRunRepository.Charged>> charged(UUID account) {
+            return chargedByAccount.getOrDefault(account, Map.of());
+        }
+
+        List<InvoiceRunRepository.UsageChange> usageChanges(UUID account) {
+            return changesByAccount.getOrDefault(account, List.of());
+        }
+    }
+}
