@@ -12,12 +12,18 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.chargeline.invoicing.InvoiceSchedule;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /** A running Chargeline: storage opened and migrated, everything wired, the HTTP server listening. */
 public final class App implements AutoCloseable {
@@ -25,20 +31,42 @@ public final class App implements AutoCloseable {
     private final Wiring wiring;
     private final Javalin http;
     private final JvmGcMetrics gcMetrics;
+    private final ScheduledExecutorService background;
 
-    private App(Storage storage, Wiring wiring, Javalin http, JvmGcMetrics gcMetrics) {
+    private App(Storage storage, Wiring wiring, Javalin http, JvmGcMetrics gcMetrics, ScheduledExecutorService background) {
         this.storage = storage;
         this.wiring = wiring;
         this.http = http;
         this.gcMetrics = gcMetrics;
+        this.background = background;
     }
 
-    /** How to start: where the data is, where to listen, the request-body limit, the clock. */
+    /** How to start: where the data is, where to listen, the request-body limit, the clock, automatic invoicing. */
     public record Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes,
-                         Clock clock) {
+                         Clock clock, AutoInvoicing invoicing) {
         public Config {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(invoicing, "invoicing");
+        }
+
+        /** Without automatic invoicing (tests and benchmarks run invoices themselves). */
+        public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock) {
+            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, AutoInvoicing.OFF);
+        }
+    }
+
+    /**
+     * The automatic invoicing of {@code serve}: every {@code every}, run the months just closed and post the Drafts
+     * older than {@code review} ({@link InvoiceSchedule}).
+     */
+    public record AutoInvoicing(boolean enabled, Duration every, Duration review) {
+        public static final AutoInvoicing OFF = new AutoInvoicing(false, Duration.ofMinutes(10), Duration.ofDays(3));
+
+        public AutoInvoicing {
+            if (!every.isPositive() || review.isNegative()) {
+                throw new IllegalArgumentException("invoicing runs every positive interval after a review of zero or more");
+            }
         }
     }
 
@@ -73,12 +101,37 @@ public final class App implements AutoCloseable {
             groups.addAll(extra);
             var http = Http.create(wiring.mapper, registry, wiring.bearerAuth, config.maxBodyBytes(), groups);
             http.start(config.host(), config.port());
-            return new App(storage, wiring, http, gc);
+            return new App(storage, wiring, http, gc, background(config, wiring));
         } catch (RuntimeException e) {
             storage.close();
             gc.close();
             throw e;
         }
+    }
+
+    /** The background work of a serving process: the automatic invoicing when enabled (else null). */
+    private static ScheduledExecutorService background(Config config, Wiring wiring) {
+        var auto = config.invoicing();
+        if (!auto.enabled()) {
+            return null;
+        }
+        var schedule = new InvoiceSchedule(wiring.db, config.clock(), wiring.runInvoices, wiring.postInvoice, auto.review());
+        var log = LoggerFactory.getLogger(InvoiceSchedule.class);
+        var executor = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("chargeline-invoicing")
+                .unstarted(r));
+        var unused = executor.scheduleWithFixedDelay(() -> {
+            try {
+                var tick = schedule.tick();
+                tick.runs().stream().filter(r -> !r.drafted().isEmpty()).forEach(r -> log.info(
+                        "invoice run {}: {} drafted", r.month(), r.drafted().size()));
+                if (tick.posted() > 0) {
+                    log.info("posted {} invoices after their review period", tick.posted());
+                }
+            } catch (RuntimeException e) {
+                log.error("automatic invoicing failed; it runs again in {}", auto.every(), e);
+            }
+        }, 5, auto.every().toSeconds(), TimeUnit.SECONDS);
+        return executor;
     }
 
     /** Loads (and statically initialises) the classes the HTTP server needs, off the database's path. */
@@ -106,6 +159,14 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        if (background != null) {
+            background.shutdownNow();
+            try {
+                background.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         http.stop();
         gcMetrics.close();
         storage.close();

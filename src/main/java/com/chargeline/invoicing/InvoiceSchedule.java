@@ -1,0 +1,85 @@
+package com.chargeline.invoicing;
+
+import com.chargeline.common.id.AccountId;
+import com.chargeline.storage.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The automatic invoicing inside {@code serve}: each {@link #tick()} runs the months that have just closed (the month
+ * before the current one, in every zone from UTC-12 to UTC+14, so an account is invoiced right after its own
+ * midnight) and posts the Drafts whose review period is over. One process at a time: a tick first takes a
+ * PostgreSQL advisory lock shared by every process on the database and skips when another holds it; the run itself
+ * is idempotent besides, so a tick that overlaps a CLI run issues nothing twice.
+ */
+public final class InvoiceSchedule {
+    /** The advisory lock key of the automatic invoicing ("CL-INVOI" in ASCII): a fixed name, not a hash. */
+    static final long LOCK_KEY = 0x434c2d494e564f49L;
+    private static final Logger LOG = LoggerFactory.getLogger(InvoiceSchedule.class);
+    private final Database db;
+    private final Clock clock;
+    private final RunInvoices run;
+    private final PostInvoice post;
+    private final Duration review;
+
+    public InvoiceSchedule(Database db, Clock clock, RunInvoices run, PostInvoice post, Duration review) {
+        if (review.isNegative()) {
+            throw new IllegalArgumentException("a review period is zero or more: " + review);
+        }
+        this.db = db;
+        this.clock = clock;
+        this.run = run;
+        this.post = post;
+        this.review = review;
+    }
+
+    /** What a tick did; {@code claimed} false when another process was invoicing. */
+    public record Tick(boolean claimed, List<RunInvoices.Result> runs, int posted) {
+    }
+
+    public Tick tick() {
+        return db.withHandle(h -> {
+            var repo = h.attach(InvoiceScheduleRepository.class);
+            if (!repo.tryClaim(LOCK_KEY)) {
+                return new Tick(false, List.of(), 0);
+            }
+            try {
+                var runs = new ArrayList<RunInvoices.Result>();
+                for (var month : closedMonths(clock.instant())) {
+                    var result = run.run(month, null, "schedule");
+                    result.refused().values().forEach(reason -> LOG.warn("invoice run: {}", reason));
+                    runs.add(result);
+                }
+                int posted = 0;
+                for (var draft : repo.draftsToPost(clock.instant().minus(review))) {
+                    post.post(new AccountId(draft.accountId()), draft.invoiceId(), "schedule");
+                    posted++;
+                }
+                return new Tick(true, List.copyOf(runs), posted);
+            } finally {
+                repo.release(LOCK_KEY);
+            }
+        });
+    }
+
+    /** The months before the current one in the earliest and latest zones (one month, or two around a month's turn). */
+    static List<YearMonth> closedMonths(Instant now) {
+        var months = new TreeSet<YearMonth>();
+        months.add(YearMonth.from(now.atOffset(ZoneOffset.ofHours(-12))).minusMonths(1));
+        months.add(YearMonth.from(now.atOffset(ZoneOffset.ofHours(14))).minusMonths(1));
+        return List.copyOf(months);
+    }
+
+    /** A Draft to post. */
+    record DraftRef(UUID accountId, String invoiceId) {
+    }
+}
