@@ -237,7 +237,7 @@ class ZoomInvoiceEndpointsTest {
 
     @Test
     void an_account_the_caller_cannot_reach_does_not_exist_with_400() {
-        for (var id : List.of("nope", foreign.id())) {
+        for (var id : List.of("nope", "AAAAAAAAAAAAAAAAAAAAAA", foreign.id())) {
             var list = get(invoices(id), master.token());
             var one = get(invoices(id) + "/" + masterOctober.invoiceId(), master.token());
             for (var response : List.of(list, one)) {
