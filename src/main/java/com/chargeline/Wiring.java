@@ -25,6 +25,7 @@ import com.chargeline.api.auth.OAuthEndpoints;
 import com.chargeline.api.paging.PageTokens;
 import com.chargeline.api.zoom.ZoomAccountsEndpoints;
 import com.chargeline.api.zoom.ZoomBillingEndpoints;
+import com.chargeline.api.zoom.ZoomInvoiceEndpoints;
 import com.chargeline.api.zoom.ZoomPaging;
 import com.chargeline.api.zoom.ZoomPhoneReportEndpoints;
 import com.chargeline.api.zoom.ZoomPlanChangeEndpoints;
@@ -205,6 +206,7 @@ public final class Wiring {
                 new ZoomAccountsEndpoints(access, accountQueries, createAccount, updateAccountOptions,
                         disassociateSubAccount, paging, mapper, planQueries),
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper, planQueries),
+                new ZoomInvoiceEndpoints(access, planQueries, invoiceQueries, clock),
                 new ZoomPhoneReportEndpoints(chargeReports, paging, clock),
                 new ZoomPlanEndpoints(access, planQueries, subscribe, clock, mapper),
                 new ZoomPlanChangeEndpoints(access, new ZoomPlanChangeEndpoints.UseCases(addAddons, changeAddon,

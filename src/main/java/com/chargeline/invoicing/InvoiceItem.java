@@ -2,6 +2,8 @@ package com.chargeline.invoicing;
 
 import com.chargeline.common.money.Money;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +31,15 @@ public record InvoiceItem(int lineNo, Kind kind, String description, BigDecimal 
         Objects.requireNonNull(startDate, "startDate");
         Objects.requireNonNull(endDate, "endDate");
         Objects.requireNonNull(chargeType, "chargeType");
+    }
+
+    /**
+     * The quantity as a whole number, rounded half-up ({@code 122.5} minutes are {@code 123}, {@code -0.5} is
+     * {@code -1}): Zoom's invoice items show an integer quantity, while ours may be decimal (minutes billed in
+     * increments shorter than a minute).
+     */
+    public BigInteger wholeQuantity() {
+        return quantity.setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
     }
 
     /**

@@ -2,6 +2,7 @@ package com.chargeline.invoicing;
 
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -25,6 +26,17 @@ public final class InvoiceQueries {
     /** The account's invoices, newest period first; {@code status} null for every status. */
     public List<Invoice> list(AccountId account, InvoiceStatus status) {
         return db.withRepository(InvoiceRepository.class, r -> r.list(account.value(), status == null ? null : status.wire())
+                .stream().map(InvoiceRepository.InvoiceRow::invoice).toList());
+    }
+
+    /**
+     * The account's invoices dated in {@code from..to} (both inclusive, days of the account's zone), newest period
+     * first. A posted invoice (also a paid one, or one voided after posting) is dated by its invoice date, the day it
+     * was posted; one without an invoice date (a Draft, or a Draft voided before posting) by its target date, the last
+     * day of its period.
+     */
+    public List<Invoice> listDated(AccountId account, LocalDate from, LocalDate to) {
+        return db.withRepository(InvoiceRepository.class, r -> r.listDated(account.value(), from, to)
                 .stream().map(InvoiceRepository.InvoiceRow::invoice).toList());
     }
 

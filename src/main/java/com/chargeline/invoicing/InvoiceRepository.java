@@ -62,6 +62,14 @@ interface InvoiceRepository {
     @RegisterConstructorMapper(InvoiceRow.class)
     List<InvoiceRow> list(@Bind("accountId") UUID accountId, @Bind("status") String status);
 
+    /**
+     * The account's invoices dated in {@code from..to} (inclusive): by invoice date once posted, by target date (the
+     * period's last day) while they have none; newest period first.
+     */
+    @SqlQuery
+    @RegisterConstructorMapper(InvoiceRow.class)
+    List<InvoiceRow> listDated(@Bind("accountId") UUID accountId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
     @SqlQuery
     @RegisterConstructorMapper(ItemRow.class)
     List<ItemRow> items(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId);

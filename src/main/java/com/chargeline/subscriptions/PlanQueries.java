@@ -72,6 +72,14 @@ public final class PlanQueries {
         return db.withRepository(SubscriptionRepository.class, r -> r.auditLog(account.value(), limit));
     }
 
+    /** The purchase order numbers the account's plan lines were bought with, by subscription (lines bought without one are absent). */
+    public Map<UUID, String> purchaseOrderNumbers(AccountId account) {
+        var out = new HashMap<UUID, String>();
+        db.withRepository(SubscriptionRepository.class, r -> r.purchaseOrders(account.value()))
+                .forEach(p -> out.put(p.subscriptionId(), p.purchaseOrderNumber()));
+        return out;
+    }
+
     /** Whether the account holds any plan line (active, or cancelled but still in its paid period). */
     public boolean hasPlan(Account account) {
         var today = Calendars.today(clock, account.profile().timeZone());

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
@@ -38,6 +39,15 @@ public interface SubscriptionRepository {
     /** Whether the account holds a line that is active and not cancelled before {@code today}. */
     @SqlQuery
     boolean hasLiveLine(@Bind("accountId") UUID accountId, @Bind("today") LocalDate today);
+
+    /** A plan line's purchase order number, as given when it was bought. */
+    record PurchaseOrder(UUID subscriptionId, String purchaseOrderNumber) {
+    }
+
+    /** The purchase order numbers of the account's plan lines that were bought with one. */
+    @SqlQuery
+    @RegisterConstructorMapper(PurchaseOrder.class)
+    List<PurchaseOrder> purchaseOrders(@Bind("accountId") UUID accountId);
 
     /** A plan line with the account holding it. */
     record AccountLine(UUID accountId, Subscription line) {

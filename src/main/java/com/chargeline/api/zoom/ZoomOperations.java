@@ -18,6 +18,10 @@ public final class ZoomOperations {
             "billing:master", "billing:read:billing_information:master", "billing:read:billing_information:admin");
     public static final Operation UPDATE_BILLING = Operation.of("UpdateBillingInformation",
             "billing:master", "billing:update:billing_information:master");
+    public static final Operation LIST_INVOICES = Operation.of("ListBillingInvoices",
+            "billing:master", "billing:read:list_invoices:master", "billing:read:list_invoices:admin");
+    public static final Operation INVOICE_DETAILS = Operation.of("GetInvoiceDetails",
+            "billing:master", "billing:read:invoice_details:master", "billing:read:invoice_details:admin");
     public static final Operation GET_PLANS = Operation.of("GetAccountPlanInformation",
             "billing:master", "billing:read:plan_information:master", "billing:read:plan_information:admin");
     public static final Operation SUBSCRIBE_PLAN = Operation.of("SubscribeAccountToAPlan",

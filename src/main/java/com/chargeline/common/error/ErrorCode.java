@@ -34,6 +34,8 @@ public enum ErrorCode {
     INVOICE_STATE,
     /** A second invoice for an account and period (Zoom-shaped code 2100). */
     INVOICE_EXISTS,
+    /** An invoice id the account does not have, where the API answers it as a bad request (Zoom's invoice details: 400 / 2001). */
+    INVOICE_ID_NOT_FOUND,
     INVALID_TOKEN,
     MISSING_SCOPE,
     RESOURCE_NOT_FOUND,
