@@ -141,6 +141,54 @@ class InvoiceRunTest {
         }
     }
 
+    @Test
+    void a_cancellation_is_prorated_to_its_last_day_and_an_annual_plan_is_charged_for_its_cycle() {
+        try (var server = new TestServer()) {
+            var w = server.app.wiring();
+            var monthly = server.master("Cancelling Master");
+            var annual = server.master("Annual Master");
+            server.subscribe(monthly, "monthly", 2); // from 2026-11-24
+            server.subscribe(annual, "yearly", 3); // 159.89 per host per year, from 2026-11-24
+            advanceTo(server, "2026-12-01T00:00:00Z");
+            var nov = w.runInvoices.run(NOV, null, "test");
+            assertThat(nov.drafted()).hasSize(2);
+            assertThat(lines(only(w, annual.account().id()))).containsExactly(
+                    "plan|Standard Pro Annual (Annual), 3 hosts|2026-11-24|2027-11-23|479.67");
+            w.postInvoice.post(monthly.account().id(), only(w, monthly.account().id()).invoice().invoiceId(), "test");
+
+            advanceTo(server, "2026-12-10T12:00:00Z");
+            w.cancelBasePlan.cancel(server.reload(monthly.account().id()), "test", null); // ends with its paid period
+            advanceTo(server, "2027-01-01T00:00:00Z");
+            var dec = w.runInvoices.run(DEC, null, "test");
+            var invoice = w.invoiceQueries.details(monthly.account().id(), dec.drafted().stream()
+                    .filter(d -> d.accountId().equals(monthly.account().id())).findFirst().orElseThrow().invoiceId());
+            // paid through 2026-12-23: the month charged in advance is credited and 23 of 31 days charged
+            assertThat(lines(invoice)).containsExactly(
+                    "credit|Credit: Standard Pro Monthly, 2026-12-01 to 2026-12-31 as charged on INV-000001|2026-12-01|2026-12-31|-31.98",
+                    "plan|Standard Pro Monthly (Monthly), 2 hosts, 23 of 31 days|2026-12-01|2026-12-23|23.73");
+            // the annual plan was charged for its whole cycle: nothing more in December
+            assertThat(dec.drafted()).extracting(RunInvoices.Drafted::accountId).containsExactly(monthly.account().id());
+            assertThat(dec.nothingToBill()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void an_account_whose_plans_cannot_be_billed_in_its_currency_is_refused_and_the_others_invoiced() {
+        try (var server = new TestServer()) {
+            var w = server.app.wiring();
+            var euro = server.master("Euro Master");
+            var dollar = server.master("Dollar Master");
+            w.db.withHandle(h -> h.execute("UPDATE account SET currency = 'EUR' WHERE account_id = ?", euro.account().id().value()));
+            server.subscribe(euro, "monthly", 1);
+            server.subscribe(dollar, "monthly", 1);
+            advanceTo(server, "2026-12-01T00:00:00Z");
+            var run = w.runInvoices.run(NOV, null, "test");
+            assertThat(run.drafted()).extracting(RunInvoices.Drafted::accountId).containsExactly(dollar.account().id());
+            assertThat(run.refused()).containsExactly(java.util.Map.entry(euro.account().id(), "Account " + euro.id()
+                    + " cannot be invoiced for 2026-11: its plans are priced in USD and it is billed in EUR."));
+        }
+    }
+
     private static InvoiceQueries.Details only(com.chargeline.Wiring w, AccountId account) {
         var list = w.invoiceQueries.list(account, null);
         assertThat(list).hasSize(1);

@@ -87,6 +87,25 @@ class UsageChargesTest {
                         org.assertj.core.groups.Tuple.tuple("Outbound SMS", 3L, 0L, 2L + 3L + 4L, "0.07"));
         assertThat(server.app.wiring().usageCharges.lines(fx.master.account().id(), period))
                 .as("reading again gives the same lines").isEqualTo(lines);
+
+        // The invoice run bills exactly these lines: each the exact sum of its records rounded once to the cent, so the
+        // invoice's usage differs from the reports' sum by less than half a cent per line; a second run adds nothing.
+        var w = server.app.wiring();
+        var account = fx.master.account().id();
+        var run = w.runInvoices.run(period.month(), account, "test");
+        assertThat(run.drafted()).hasSize(1);
+        var invoice = w.invoiceQueries.details(account, run.drafted().get(0).invoiceId());
+        assertThat(invoice.invoice().period()).isEqualTo(period.period());
+        assertThat(invoice.invoice().timeZone()).isEqualTo(ZoneId.of(zone));
+        var usage = invoice.items().stream().filter(i -> i.kind() == InvoiceItem.Kind.USAGE).toList();
+        assertThat(usage).extracting(InvoiceItem::description, i -> i.amount().toPlainString(), InvoiceItem::usage)
+                .containsExactlyElementsOf(lines.stream().map(l -> org.assertj.core.groups.Tuple.tuple(l.description(),
+                        l.amount().toPlainString(), l.usage())).toList());
+        var billed = usage.stream().map(i -> i.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(billed.subtract(callTotal.add(smsTotal)).abs())
+                .isLessThanOrEqualTo(new BigDecimal("0.005").multiply(BigDecimal.valueOf(usage.size())));
+        assertThat(w.runInvoices.run(period.month(), account, "test").drafted()).isEmpty();
+        assertThat(w.invoiceQueries.list(account, null)).hasSize(1);
     }
 
     private static String z(Instant at) {
