@@ -13,32 +13,54 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** A running Chargeline: storage opened and migrated, everything wired, the HTTP server listening. */
 public final class App implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
     private final Storage storage;
     private final Wiring wiring;
     private final Javalin http;
     private final JvmGcMetrics gcMetrics;
+    private final ScheduledExecutorService background;
 
-    private App(Storage storage, Wiring wiring, Javalin http, JvmGcMetrics gcMetrics) {
+    private App(Storage storage, Wiring wiring, Javalin http, JvmGcMetrics gcMetrics, ScheduledExecutorService background) {
         this.storage = storage;
         this.wiring = wiring;
         this.http = http;
         this.gcMetrics = gcMetrics;
+        this.background = background;
     }
 
-    /** How to start: where the data is, where to listen, the request-body limit, the clock. */
+    /**
+     * How to start: where the data is, where to listen, the request-body limit, the clock, and how often the
+     * background worker writes pending invoice reports ({@code null}: no background work, as tests and benchmarks
+     * start it; they call {@code InvoiceReportWorker.runPending()} themselves).
+     */
     public record Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes,
-                         Clock clock) {
+                         Clock clock, Duration reportWorkerEvery) {
+        /** What {@code serve} and {@code demo} use: a pending report is picked up within two seconds. */
+        public static final Duration REPORT_WORKER_EVERY = Duration.ofSeconds(2);
+
         public Config {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(clock, "clock");
+            if (reportWorkerEvery != null && (reportWorkerEvery.isNegative() || reportWorkerEvery.isZero())) {
+                throw new IllegalArgumentException("reportWorkerEvery must be positive: " + reportWorkerEvery);
+            }
+        }
+
+        /** A configuration without background work. */
+        public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock) {
+            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, null);
         }
     }
 
@@ -73,12 +95,30 @@ public final class App implements AutoCloseable {
             groups.addAll(extra);
             var http = Http.create(wiring.mapper, registry, wiring.bearerAuth, config.maxBodyBytes(), groups);
             http.start(config.host(), config.port());
-            return new App(storage, wiring, http, gc);
+            return new App(storage, wiring, http, gc, startBackground(wiring, config.reportWorkerEvery()));
         } catch (RuntimeException e) {
             storage.close();
             gc.close();
             throw e;
         }
+    }
+
+    /** The background worker (one daemon thread writing pending invoice reports), or null when there is none. */
+    private static ScheduledExecutorService startBackground(Wiring wiring, Duration every) {
+        if (every == null) {
+            return null;
+        }
+        var executor = Executors.newSingleThreadScheduledExecutor(
+                command -> Thread.ofPlatform().daemon().name("chargeline-invoice-reports").unstarted(command));
+        var unused = executor.scheduleWithFixedDelay(() -> {
+            try {
+                wiring.invoiceReportWorker.runPending(() -> !executor.isShutdown());
+            } catch (RuntimeException e) {
+                // a database outage, say: the reports stay pending and the next run tries again
+                LOG.warn("invoice report worker: {}", e.toString());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return executor;
     }
 
     /** Loads (and statically initialises) the classes the HTTP server needs, off the database's path. */
@@ -107,6 +147,18 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        if (background != null) {
+            // lets a report being written finish (its transaction commits); an unfinished one stays pending
+            background.shutdown();
+            try {
+                if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                    background.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                background.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
         gcMetrics.close();
         storage.close();
     }

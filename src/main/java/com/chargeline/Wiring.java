@@ -36,6 +36,11 @@ import com.chargeline.invoicing.InvoiceQueries;
 import com.chargeline.invoicing.PayInvoice;
 import com.chargeline.invoicing.PostInvoice;
 import com.chargeline.invoicing.VoidInvoice;
+import com.chargeline.invoicing.reports.DeleteInvoiceReport;
+import com.chargeline.invoicing.reports.InvoiceReportQueries;
+import com.chargeline.invoicing.reports.InvoiceReportWorker;
+import com.chargeline.invoicing.reports.RequestInvoiceReport;
+import com.chargeline.api.zoom.ZoomInvoiceReportEndpoints;
 import com.chargeline.subscriptions.AddAddons;
 import com.chargeline.subscriptions.CancelAddon;
 import com.chargeline.subscriptions.CancelBasePlan;
@@ -128,6 +133,10 @@ public final class Wiring {
     public final PostInvoice postInvoice;
     public final PayInvoice payInvoice;
     public final VoidInvoice voidInvoice;
+    public final InvoiceReportQueries invoiceReportQueries;
+    public final RequestInvoiceReport requestInvoiceReport;
+    public final DeleteInvoiceReport deleteInvoiceReport;
+    public final InvoiceReportWorker invoiceReportWorker;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
@@ -183,6 +192,10 @@ public final class Wiring {
         this.postInvoice = new PostInvoice(db, clock);
         this.payInvoice = new PayInvoice(db, clock);
         this.voidInvoice = new VoidInvoice(db, clock);
+        this.invoiceReportQueries = new InvoiceReportQueries(db, clock);
+        this.requestInvoiceReport = new RequestInvoiceReport(db, clock, access);
+        this.deleteInvoiceReport = new DeleteInvoiceReport(db, clock);
+        this.invoiceReportWorker = new InvoiceReportWorker(db, clock, access, invoiceQueries);
     }
 
     public static ObjectMapper objectMapper() {
@@ -202,6 +215,8 @@ public final class Wiring {
                         disassociateSubAccount, paging, mapper, planQueries),
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper, planQueries),
                 new ZoomPhoneReportEndpoints(chargeReports, paging, clock),
+                new ZoomInvoiceReportEndpoints(access, requestInvoiceReport, deleteInvoiceReport, invoiceReportQueries,
+                        paging, mapper, clock),
                 new ZoomPlanEndpoints(access, planQueries, subscribe, clock, mapper),
                 new ZoomPlanChangeEndpoints(access, new ZoomPlanChangeEndpoints.UseCases(addAddons, changeAddon,
                         cancelAddon, changeBasePlan, cancelBasePlan), planRules, mapper),

@@ -27,6 +27,7 @@ public final class ServerOptions {
         if (maxBodyBytes < 1) {
             throw new UsageError("--max-body-bytes must be at least 1, got " + maxBodyBytes);
         }
-        return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC());
+        return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC(),
+                App.Config.REPORT_WORKER_EVERY);
     }
 }

@@ -34,6 +34,12 @@ public enum ErrorCode {
     INVOICE_STATE,
     /** A second invoice for an account and period (Zoom-shaped code 2100). */
     INVOICE_EXISTS,
+    /** An invoice report request or download its rules refuse: the span, no sub accounts, not ready (Zoom code 2100). */
+    INVOICE_REPORT_REJECTED,
+    /** A sub account of an invoice report request that is not the master's (Zoom code 10102). */
+    INVOICE_REPORT_ACCOUNTS,
+    /** An invoice report id the master does not have (Zoom 400 / 2001). */
+    INVOICE_REPORT_NOT_FOUND,
     INVALID_TOKEN,
     MISSING_SCOPE,
     RESOURCE_NOT_FOUND,
