@@ -1,6 +1,7 @@
 package com.chargeline;
 
 import com.chargeline.api.Http;
+import com.chargeline.invoicing.InvoiceSchedule;
 import com.chargeline.storage.Storage;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
@@ -12,7 +13,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import com.chargeline.invoicing.InvoiceSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +23,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 
 /** A running Chargeline: storage opened and migrated, everything wired, the HTTP server listening. */
 public final class App implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
     private final Storage storage;
     private final Wiring wiring;
     private final Javalin http;
@@ -41,18 +41,34 @@ public final class App implements AutoCloseable {
         this.background = background;
     }
 
-    /** How to start: where the data is, where to listen, the request-body limit, the clock, automatic invoicing. */
+    /**
+     * How to start: where the data is, where to listen, the request-body limit, the clock, how often the
+     * background worker writes pending invoice reports ({@code null}: never, as tests and benchmarks start it; they
+     * call {@code InvoiceReportWorker.runPending()} themselves) and the automatic invoicing.
+     */
     public record Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes,
-                         Clock clock, AutoInvoicing invoicing) {
+                         Clock clock, Duration reportWorkerEvery, AutoInvoicing invoicing) {
+        /** What {@code serve} and {@code demo} use: a pending report is picked up within two seconds. */
+        public static final Duration REPORT_WORKER_EVERY = Duration.ofSeconds(2);
+
         public Config {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(invoicing, "invoicing");
+            if (reportWorkerEvery != null && (reportWorkerEvery.isNegative() || reportWorkerEvery.isZero())) {
+                throw new IllegalArgumentException("reportWorkerEvery must be positive: " + reportWorkerEvery);
+            }
         }
 
-        /** Without automatic invoicing (tests and benchmarks run invoices themselves). */
+        /** A configuration with the report worker but without automatic invoicing. */
+        public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock,
+                      Duration reportWorkerEvery) {
+            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, reportWorkerEvery, AutoInvoicing.OFF);
+        }
+
+        /** A configuration without background work. */
         public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock) {
-            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, AutoInvoicing.OFF);
+            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, null, AutoInvoicing.OFF);
         }
     }
 
@@ -101,7 +117,7 @@ public final class App implements AutoCloseable {
             groups.addAll(extra);
             var http = Http.create(wiring.mapper, registry, wiring.bearerAuth, config.maxBodyBytes(), groups);
             http.start(config.host(), config.port());
-            return new App(storage, wiring, http, gc, background(config, wiring));
+            return new App(storage, wiring, http, gc, startBackground(wiring, config));
         } catch (RuntimeException e) {
             storage.close();
             gc.close();
@@ -109,29 +125,49 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** The background work of a serving process: the automatic invoicing when enabled (else null). */
-    private static ScheduledExecutorService background(Config config, Wiring wiring) {
+    /**
+     * The background work of a serving process, or null when there is none: the invoice report worker and the
+     * automatic invoicing, each on its own daemon thread so a long invoice run does not hold reports back.
+     */
+    private static ScheduledExecutorService startBackground(Wiring wiring, Config config) {
+        var every = config.reportWorkerEvery();
         var auto = config.invoicing();
-        if (!auto.enabled()) {
+        if (every == null && !auto.enabled()) {
             return null;
         }
-        var schedule = new InvoiceSchedule(wiring.db, config.clock(), wiring.runInvoices, wiring.postInvoice, auto.review());
-        var log = LoggerFactory.getLogger(InvoiceSchedule.class);
-        var executor = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("chargeline-invoicing")
-                .unstarted(r));
-        var unused = executor.scheduleWithFixedDelay(() -> {
-            try {
-                var tick = schedule.tick();
-                tick.runs().stream().filter(r -> !r.drafted().isEmpty()).forEach(r -> log.info(
-                        "invoice run {}: {} drafted", r.month(), r.drafted().size()));
-                if (tick.posted() > 0) {
-                    log.info("posted {} invoices after their review period", tick.posted());
+        var executor = Executors.newScheduledThreadPool(2,
+                command -> Thread.ofPlatform().daemon().name("chargeline-background").unstarted(command));
+        if (every != null) {
+            var unused = executor.scheduleWithFixedDelay(() -> {
+                try {
+                    wiring.invoiceReportWorker.runPending(() -> !executor.isShutdown());
+                } catch (RuntimeException e) {
+                    // a database outage, say: the reports stay pending and the next run tries again
+                    LOG.warn("invoice report worker: {}", e.toString());
                 }
-            } catch (RuntimeException e) {
-                log.error("automatic invoicing failed; it runs again in {}", auto.every(), e);
-            }
-        }, 5, auto.every().toSeconds(), TimeUnit.SECONDS);
+            }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (auto.enabled()) {
+            var schedule = new InvoiceSchedule(wiring.db, config.clock(), wiring.runInvoices, wiring.postInvoice,
+                    auto.review());
+            var unused = executor.scheduleWithFixedDelay(() -> invoice(schedule, auto), 5, auto.every().toSeconds(),
+                    TimeUnit.SECONDS);
+        }
         return executor;
+    }
+
+    private static void invoice(InvoiceSchedule schedule, AutoInvoicing auto) {
+        try {
+            var tick = schedule.tick();
+            tick.runs().stream().filter(r -> !r.drafted().isEmpty()).forEach(r -> LOG.info(
+                    "invoice run {}: {} drafted", r.month(), r.drafted().size()));
+            if (tick.posted() > 0) {
+                LOG.info("posted {} invoices after their review period", tick.posted());
+            }
+        } catch (RuntimeException e) {
+            // the run is idempotent: the next tick picks up where this one stopped
+            LOG.error("automatic invoicing failed; it runs again in {}", auto.every(), e);
+        }
     }
 
     /** Loads (and statically initialises) the classes the HTTP server needs, off the database's path. */
@@ -159,15 +195,20 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        http.stop();
         if (background != null) {
-            background.shutdownNow();
+            // lets a report being written or an invoice being drafted finish (its transaction commits); what is left
+            // stays pending for the next start
+            background.shutdown();
             try {
-                background.awaitTermination(30, TimeUnit.SECONDS);
+                if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                    background.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                background.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }
-        http.stop();
         gcMetrics.close();
         storage.close();
     }

@@ -39,6 +39,11 @@ import com.chargeline.invoicing.PostInvoice;
 import com.chargeline.invoicing.RunInvoices;
 import com.chargeline.invoicing.TaxRates;
 import com.chargeline.invoicing.VoidInvoice;
+import com.chargeline.invoicing.reports.DeleteInvoiceReport;
+import com.chargeline.invoicing.reports.InvoiceReportQueries;
+import com.chargeline.invoicing.reports.InvoiceReportWorker;
+import com.chargeline.invoicing.reports.RequestInvoiceReport;
+import com.chargeline.api.zoom.ZoomInvoiceReportEndpoints;
 import com.chargeline.subscriptions.AddAddons;
 import com.chargeline.subscriptions.CancelAddon;
 import com.chargeline.subscriptions.CancelBasePlan;
@@ -132,6 +137,10 @@ public final class Wiring {
     public final PayInvoice payInvoice;
     public final VoidInvoice voidInvoice;
     public final RunInvoices runInvoices;
+    public final InvoiceReportQueries invoiceReportQueries;
+    public final RequestInvoiceReport requestInvoiceReport;
+    public final DeleteInvoiceReport deleteInvoiceReport;
+    public final InvoiceReportWorker invoiceReportWorker;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
@@ -188,6 +197,10 @@ public final class Wiring {
         this.payInvoice = new PayInvoice(db, clock);
         this.voidInvoice = new VoidInvoice(db, clock);
         this.runInvoices = new RunInvoices(db, clock, draftInvoice, planCatalog, TaxRates.defaults());
+        this.invoiceReportQueries = new InvoiceReportQueries(db, clock);
+        this.requestInvoiceReport = new RequestInvoiceReport(db, clock, access);
+        this.deleteInvoiceReport = new DeleteInvoiceReport(db, clock);
+        this.invoiceReportWorker = new InvoiceReportWorker(db, clock, access, invoiceQueries);
     }
 
     public static ObjectMapper objectMapper() {
@@ -208,6 +221,8 @@ public final class Wiring {
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper, planQueries),
                 new ZoomInvoiceEndpoints(access, planQueries, invoiceQueries, clock),
                 new ZoomPhoneReportEndpoints(chargeReports, paging, clock),
+                new ZoomInvoiceReportEndpoints(access, requestInvoiceReport, deleteInvoiceReport, invoiceReportQueries,
+                        paging, mapper, clock),
                 new ZoomPlanEndpoints(access, planQueries, subscribe, clock, mapper),
                 new ZoomPlanChangeEndpoints(access, new ZoomPlanChangeEndpoints.UseCases(addAddons, changeAddon,
                         cancelAddon, changeBasePlan, cancelBasePlan), planRules, mapper),

@@ -6,7 +6,11 @@ import com.chargeline.common.error.Invalid;
 import com.chargeline.common.error.NotFound;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Which accounts a caller may address. A caller reaches itself ({@code me} or its own id) and, when
@@ -60,6 +64,15 @@ public final class AccountAccess {
             throw new Invalid(ErrorCode.SELF_PAY_ACCOUNT, selfPayMessage);
         }
         return account;
+    }
+
+    /**
+     * Those of {@code accounts} that are sub accounts of {@code master} now, by account number, read in the caller's
+     * transaction (a report asked for them checks them with the write that stores it).
+     */
+    public List<Account> subAccountsOf(Handle h, AccountId master, Collection<AccountId> accounts) {
+        var ids = accounts.stream().map(AccountId::value).distinct().toArray(UUID[]::new);
+        return h.attach(AccountRepository.class).findSubAccounts(master.value(), ids);
     }
 
     public static NotFound notFound(String id) {

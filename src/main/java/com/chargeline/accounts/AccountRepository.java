@@ -43,6 +43,10 @@ public interface AccountRepository {
     @SqlQuery
     Optional<Account> findById(@Bind("accountId") UUID accountId);
 
+    /** Those of {@code accountIds} that are sub accounts of the master, by account number. */
+    @SqlQuery
+    List<Account> findSubAccounts(@Bind("masterAccountId") UUID masterAccountId, @Bind("accountIds") UUID[] accountIds);
+
     @SqlQuery
     boolean emailInUse(@Bind("email") String email);
 

@@ -41,6 +41,7 @@ public final class ServerOptions {
             throw new UsageError("--max-body-bytes must be at least 1, got " + maxBodyBytes);
         }
         return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC(),
+                App.Config.REPORT_WORKER_EVERY,
                 new App.AutoInvoicing(autoInvoice, Duration.ofMinutes(10), Duration.ofHours(invoiceReviewHours)));
     }
 }

@@ -3,8 +3,11 @@ package com.chargeline.invoicing;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** Reads of invoices: an account's list (optionally by status, newest period first), one with its lines and payments. */
@@ -21,6 +24,27 @@ public final class InvoiceQueries {
             items = List.copyOf(items);
             payments = List.copyOf(payments);
         }
+    }
+
+    /** An invoice with its lines, in order. */
+    public record WithItems(Invoice invoice, List<InvoiceItem> items) {
+        public WithItems {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * The issued invoices (Posted, Paid and Void; a Draft may still change and is left out) of {@code accounts} whose
+     * period overlaps the inclusive days {@code window}, with their lines, by account and period; read in the caller's
+     * transaction (the invoice report worker's).
+     */
+    public List<WithItems> issuedOverlapping(Handle h, Collection<AccountId> accounts, InvoicePeriod window) {
+        var repo = h.attach(InvoiceRepository.class);
+        var ids = accounts.stream().map(AccountId::value).distinct().toArray(UUID[]::new);
+        return repo.issuedOverlapping(ids, window.start(), window.end()).stream().map(InvoiceRepository.InvoiceRow::invoice)
+                .map(invoice -> new WithItems(invoice, repo.items(invoice.accountId().value(), invoice.invoiceId()).stream()
+                        .map(i -> i.item(invoice.currency())).toList()))
+                .toList();
     }
 
     /** The account's invoices, newest period first; {@code status} null for every status. */

@@ -70,6 +70,12 @@ interface InvoiceRepository {
     @RegisterConstructorMapper(InvoiceRow.class)
     List<InvoiceRow> listDated(@Bind("accountId") UUID accountId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
+    /** The accounts' Posted, Paid and Void invoices whose period overlaps the inclusive days {@code from} to {@code to}. */
+    @SqlQuery
+    @RegisterConstructorMapper(InvoiceRow.class)
+    List<InvoiceRow> issuedOverlapping(@Bind("accountIds") UUID[] accountIds, @Bind("fromDate") LocalDate fromDate,
+                                       @Bind("toDate") LocalDate toDate);
+
     @SqlQuery
     @RegisterConstructorMapper(ItemRow.class)
     List<ItemRow> items(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId);

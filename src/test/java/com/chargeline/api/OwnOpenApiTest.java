@@ -199,6 +199,39 @@ class OwnOpenApiTest {
     }
 
     @Test
+    void the_invoice_report_operations_answer_as_our_file_says_and_take_what_it_describes() {
+        var owner = server.master("Own Spec Reports");
+        var sub = server.sub(owner, "Own Spec Report Sub", PayMode.MASTER);
+        var invoice = TestInvoices.draft(server, sub, owner.account().id(), java.time.YearMonth.of(2026, 10));
+        server.app.wiring().postInvoice.post(sub.account().id(), invoice.invoiceId(), "test");
+        var t = owner.token();
+        var json = "application/json";
+        var path = "/v2/accounts/billing/invoice_reports";
+        var body = "{\"start_date\":\"2026-10-01\",\"end_date\":\"2026-10-31\",\"account_ids\":[\"" + sub.id() + "\"]}";
+        var id = exchange(Method.POST, path, t, json, body).json().get("id").asText();
+        exchange(Method.POST, path, t, json, "{\"start_date\":\"2026-10-01\",\"end_date\":\"2026-12-01\",\"account_ids\":[]}");
+        exchange(Method.POST, path, t, json, "{\"start_date\":\"2026-10-01\",\"end_date\":\"2026-10-31\",\"account_ids\":[]}");
+        exchange(Method.POST, path, t, json, "{\"start_date\":\"2026-10-01\",\"end_date\":\"2026-10-31\",\"account_ids\":[\"x\"]}");
+        exchange(Method.POST, path, t, json, "{\"start_date\":\"10/01/2026\"}");
+        exchange(Method.POST, path, sub.token(), json, body);
+        var one = path + "/" + id;
+        exchange(Method.GET, one + "?download=false", t, null, null);
+        exchange(Method.GET, one + "?download=true", t, null, null);
+        exchange(Method.GET, path, t, null, null);
+        server.app.wiring().invoiceReportWorker.runPending();
+        exchange(Method.GET, path, t, null, null);
+        exchange(Method.GET, path + "?next_page_token=nope", t, null, null);
+        exchange(Method.GET, one + "?download=false", t, null, null);
+        exchange(Method.GET, one + "?download=true", t, null, null);
+        exchange(Method.GET, one + "?download=maybe", t, null, null);
+        exchange(Method.GET, one, t, null, null);
+        exchange(Method.GET, path + "/1?download=false", t, null, null);
+        exchange(Method.GET, one + "?download=false", null, null, null);
+        exchange(Method.DELETE, one, t, null, null);
+        exchange(Method.DELETE, one, t, null, null);
+    }
+
+    @Test
     void the_native_operations_answer_as_our_file_says_and_take_what_it_describes() {
         var fx = usage();
         var t = fx.master.token();

@@ -42,6 +42,9 @@ public final class ZoomErrors {
             case REPORT_REJECTED -> 400;
             case PLAN_REJECTED, INVOICE_STATE, INVOICE_EXISTS -> 2100;
             case INVALID_CONTRACT_TERM -> 10200;
+            case INVOICE_REPORT_REJECTED -> 2100;
+            case INVOICE_REPORT_ACCOUNTS -> 10102;
+            case INVOICE_REPORT_NOT_FOUND -> 2001;
             case PLAN_STATE -> 200;
             case PAID_ACCOUNT -> 2000;
             case ACCOUNT_NOT_FOUND, INVOICE_ID_NOT_FOUND -> 2001;

@@ -39,6 +39,12 @@ public final class ZoomOperations {
             "billing:master", "account:master", "billing:read:plan_usage:master", "billing:read:plan_usage:admin");
     public static final Operation RENEWALS = Operation.of("Getupcomingrenewalaccounts",
             "billing:master", "account:master", "billing:read:list_upcoming_renewal_accounts:master");
+    public static final Operation LIST_INVOICE_REPORTS = Operation.of("listSubInvoiceReport", "billing:master");
+    public static final Operation GENERATE_INVOICE_REPORT = Operation.of("generateSubInvoiceReport", "billing:master");
+    public static final Operation DOWNLOAD_INVOICE_REPORT = Operation.of("downloadBillingInvoiceReport",
+            "billing:master", "billing:read:download_invoice_reports:master");
+    public static final Operation DELETE_INVOICE_REPORT = Operation.of("deleteBillingInvoiceReport",
+            "billing:master", "billing:delete:invoice_report:master");
     public static final Operation CALL_CHARGES = Operation.of("GetCallChargesUsageReport",
             "phone:read:admin", "phone:read:call_charges:admin");
     public static final Operation SMS_CHARGES = Operation.of("GetSMSChargesUsageReport",

@@ -36,6 +36,12 @@ public enum ErrorCode {
     INVOICE_EXISTS,
     /** An invoice id the account does not have, where the API answers it as a bad request (Zoom's invoice details: 400 / 2001). */
     INVOICE_ID_NOT_FOUND,
+    /** An invoice report request or download its rules refuse: the span, no sub accounts, not ready (Zoom code 2100). */
+    INVOICE_REPORT_REJECTED,
+    /** A sub account of an invoice report request that is not the master's (Zoom code 10102). */
+    INVOICE_REPORT_ACCOUNTS,
+    /** An invoice report id the master does not have (Zoom 400 / 2001). */
+    INVOICE_REPORT_NOT_FOUND,
     INVALID_TOKEN,
     MISSING_SCOPE,
     RESOURCE_NOT_FOUND,

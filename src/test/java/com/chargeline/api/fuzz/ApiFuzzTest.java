@@ -92,9 +92,19 @@ class ApiFuzzTest {
             invoiceIds.add(TestInvoices.draft(server, sub, master.account().id(), period).invoiceId());
             invoiceIds.add(TestInvoices.draft(server, selfPay, selfPay.account().id(), period).invoiceId());
         }
+        var reportIds = new java.util.ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            if (i == 2) {
+                server.app.wiring().invoiceReportWorker.runPending(); // two written, one left Processing
+            }
+            var report = server.api.post("/v2/accounts/billing/invoice_reports", master.token(), "{\"start_date\":\"2026-01-01\","
+                    + "\"end_date\":\"2026-01-31\",\"account_ids\":[\"" + sub.id() + "\",\"" + selfPay.id() + "\"]}");
+            assertThat(report.status()).as(report.body()).isEqualTo(201);
+            reportIds.add(report.json().get("id").asText());
+        }
         var fixture = new FuzzRequests.Fixture(master.id(), sub.id(), selfPay.id(), foreign.id(), disposable, fx.deckId,
-                foreignDeck, callIds, invoiceIds, tokens, master.clientId(), master.secret());
-        requests = new FuzzRequests(spec, new SchemaValues(hints(fx.deckId)), fixture);
+                foreignDeck, callIds, invoiceIds, tokens, master.clientId(), master.secret(), reportIds);
+        requests = new FuzzRequests(spec, new SchemaValues(hints(fx.deckId, List.of(sub.id(), selfPay.id()))), fixture);
         checksum = new DbChecksum(server.dbUrl);
         var before = checksum.current(false);
         var write = server.api.post(fx.path("/billing_accounts"), master.token(), "{\"billing_account_id\":\"BA-GATE\"}");
@@ -304,7 +314,7 @@ class ApiFuzzTest {
     }
 
     /** Realistic values by property name: the fixture's own data first, so valid requests pass business rules too. */
-    private static Map<String, List<String>> hints(String deckId) {
+    private static Map<String, List<String>> hints(String deckId, List<String> subIds) {
         return Map.ofEntries(
                 Map.entry("email", List.of("fz{n}@example.com")),
                 Map.entry("first_name", List.of("Fuzz", "Zoë")),
@@ -346,6 +356,9 @@ class ApiFuzzTest {
                 Map.entry("to", List.of("2026-11-24", "2026-11-23T23:59:59Z")),
                 Map.entry("next_page_token", List.of("garbage")),
                 Map.entry("sub_reseller_id", List.of("R-1")),
-                Map.entry("transfer_code", List.of("T-1")));
+                Map.entry("transfer_code", List.of("T-1")),
+                Map.entry("account_ids", subIds),
+                Map.entry("start_date", List.of("2026-10-01", "2026-10-15")),
+                Map.entry("end_date", List.of("2026-10-31", "2026-11-15")));
     }
 }

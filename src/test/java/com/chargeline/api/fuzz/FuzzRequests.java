@@ -23,7 +23,7 @@ final class FuzzRequests {
     /** The ids, tokens and credentials of the fixture the requests aim at. */
     record Fixture(String masterId, String subId, String selfPayId, String foreignId, List<String> disposable,
                    String deckId, String foreignDeckId, List<String> callIds, List<String> invoiceIds,
-                   Map<String, String> tokens, String clientId, String secret) {
+                   Map<String, String> tokens, String clientId, String secret, List<String> invoiceReportIds) {
     }
 
     private final SpecModel spec;
@@ -398,6 +398,10 @@ final class FuzzRequests {
         if (out.contains("{invoiceId}")) {
             out = out.replace("{invoiceId}", junk || !clean && r.nextInt(4) == 0 ? junk(r, "fz-no-such-invoice")
                     : fx.invoiceIds().get(r.nextInt(fx.invoiceIds().size())));
+        }
+        if (out.contains("{invoiceReportId}")) {
+            out = out.replace("{invoiceReportId}", junk || !clean && r.nextInt(4) == 0 ? junk(r, "1764547200000")
+                    : fx.invoiceReportIds().get(r.nextInt(fx.invoiceReportIds().size())));
         }
         if (out.contains("{clientId}")) {
             // Never a live client of the fixture: revoking one would end every later request's token.

@@ -1,0 +1,4 @@
+DELETE FROM invoice_report
+ WHERE master_account_id = :masterAccountId
+   AND report_no = :reportNo
+   AND expires_at > :now
