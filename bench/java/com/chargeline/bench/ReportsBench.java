@@ -143,7 +143,7 @@ public final class ReportsBench {
     }
 
     /** Every country of the sample traffic by country code, North America as local, toll-free at its own rate. */
-    private static String deck() {
+    static String deck() {
         var csv = new StringBuilder("prefix,destination,call_type,rate_per_min,per_call_fee,first_increment_s,"
                 + "next_increment_s,free_seconds,charge_mode,currency,effective_from,effective_to\n");
         csv.append("1,North America,local,0.0100,0,6,6,0,per_min,USD,2020-01-01,\n");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -50,40 +51,43 @@ public final class DraftInvoice {
         if (!issuer.equals(account) && !stored.belongsTo(issuer)) {
             throw new IllegalArgumentException("an invoice is issued by its account or the account's master: " + issuer);
         }
-        var items = new ArrayList<InvoiceItem>();
+        var repo = h.attach(InvoiceRepository.class);
+        var invoiceId = insert(repo, account, issuer, period, zone, currency, lines, actor)
+                .orElseThrow(() -> exists(repo, account, period));
+        return Invoices.reload(repo, account, invoiceId);
+    }
+
+    /**
+     * The invoice run's path, for an account and issuer the caller has read together: writes the Draft, its items (one
+     * batch) and its audit entry with {@code repo} (attached once per transaction: attaching costs as much as a
+     * statement); empty when the account has an invoice for the period already.
+     */
+    Optional<String> insert(InvoiceRepository repo, AccountId account, AccountId issuer, InvoicePeriod period, ZoneId zone,
+                            Currency currency, List<InvoiceItem.Line> lines, String actor) {
+        checkLines(currency, lines);
+        var items = new ArrayList<InvoiceRepository.ItemParams>(lines.size());
         var subtotal = Money.zero(currency).withScale(minorUnit(currency));
         var tax = subtotal;
         for (var line : lines) {
             var item = line.numbered(items.size() + 1);
-            items.add(item);
+            items.add(InvoiceRepository.ItemParams.of(item));
             if (item.kind() == InvoiceItem.Kind.TAX) {
                 tax = tax.plus(item.amount());
             } else {
                 subtotal = subtotal.plus(item.amount());
             }
         }
-        var repo = h.attach(InvoiceRepository.class);
         var invoiceId = UUID.randomUUID().toString().replace("-", "");
         var now = clock.instant();
         var total = subtotal.plus(tax);
         if (repo.insertInvoice(account.value(), invoiceId, issuer.value(), period.start(), period.end(), zone.getId(),
                 currency.getCurrencyCode(), subtotal.amount(), tax.amount(), total.amount(), now).isEmpty()) {
-            throw exists(repo, account, period);
+            return Optional.empty();
         }
-        for (var item : items) {
-            var u = item.usage();
-            var p = item.plan();
-            repo.insertItem(account.value(), invoiceId, item.lineNo(), item.kind().wire(), item.description(),
-                    item.quantity(), item.unitPrice() == null ? null : item.unitPrice().amount(), item.amount().amount(),
-                    item.startDate(), item.endDate(), item.chargeType(), item.correctsPeriod(),
-                    u == null ? null : u.kind() == UsageLine.Kind.CALLS ? "calls" : "messages",
-                    u == null ? null : u.direction(), u == null ? null : u.type(), u == null ? null : u.country(),
-                    u == null ? null : u.records(), u == null ? null : u.billedSeconds(), u == null ? null : u.segments(),
-                    p == null ? null : p.subscriptionId(), p == null ? null : p.planType());
-        }
-        var invoice = Invoices.reload(repo, account, invoiceId);
-        Invoices.audit(repo, invoice, now, actor, "draft", null, InvoiceStatus.DRAFT, items.size() + " lines, total " + Invoices.show(total));
-        return invoice;
+        repo.insertItems(account.value(), invoiceId, items);
+        repo.insertAudit(account.value(), invoiceId, now, actor, "draft", null, InvoiceStatus.DRAFT.wire(),
+                items.size() + " lines, total " + Invoices.show(total));
+        return Optional.of(invoiceId);
     }
 
     private static void checkLines(Currency currency, List<InvoiceItem.Line> lines) {

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -36,17 +38,10 @@ interface InvoiceRepository {
     @SqlQuery
     Optional<String> invoiceForPeriod(@Bind("accountId") UUID accountId, @Bind("periodStart") LocalDate periodStart);
 
-    @SqlUpdate
-    void insertItem(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId, @Bind("lineNo") int lineNo,
-                    @Bind("kind") String kind, @Bind("description") String description,
-                    @Bind("quantity") BigDecimal quantity, @Bind("unitPrice") BigDecimal unitPrice,
-                    @Bind("amount") BigDecimal amount, @Bind("startDate") LocalDate startDate,
-                    @Bind("endDate") LocalDate endDate, @Bind("chargeType") String chargeType,
-                    @Bind("correctsPeriod") LocalDate correctsPeriod, @Bind("usageKind") String usageKind,
-                    @Bind("direction") String direction, @Bind("usageType") String usageType,
-                    @Bind("country") String country, @Bind("records") Long records,
-                    @Bind("billedSeconds") Long billedSeconds, @Bind("segments") Long segments,
-                    @Bind("subscriptionId") UUID subscriptionId, @Bind("planType") String planType);
+    /** Writes the items of a new Draft in one JDBC batch. */
+    @SqlBatch
+    void insertItems(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId,
+                     @BindMethods List<ItemParams> items);
 
     @SqlQuery
     @RegisterConstructorMapper(InvoiceRow.class)
@@ -130,6 +125,24 @@ interface InvoiceRepository {
 
         static Currency currencyOf(String code) {
             return Currencies.parse(code).orElseThrow(() -> new IllegalStateException("stored currency is not valid: " + code));
+        }
+    }
+
+    /** An item as {@code insertItems.sql} binds it. */
+    record ItemParams(int lineNo, String kind, String description, BigDecimal quantity, BigDecimal unitPrice,
+                      BigDecimal amount, LocalDate startDate, LocalDate endDate, String chargeType,
+                      LocalDate correctsPeriod, String usageKind, String direction, String usageType, String country,
+                      Long records, Long billedSeconds, Long segments, UUID subscriptionId, String planType) {
+        static ItemParams of(InvoiceItem item) {
+            var u = item.usage();
+            var p = item.plan();
+            return new ItemParams(item.lineNo(), item.kind().wire(), item.description(), item.quantity(),
+                    item.unitPrice() == null ? null : item.unitPrice().amount(), item.amount().amount(), item.startDate(),
+                    item.endDate(), item.chargeType(), item.correctsPeriod(),
+                    u == null ? null : u.kind() == UsageLine.Kind.CALLS ? "calls" : "messages",
+                    u == null ? null : u.direction(), u == null ? null : u.type(), u == null ? null : u.country(),
+                    u == null ? null : u.records(), u == null ? null : u.billedSeconds(), u == null ? null : u.segments(),
+                    p == null ? null : p.subscriptionId(), p == null ? null : p.planType());
         }
     }
 

@@ -1,8 +1,6 @@
 package com.chargeline.invoicing;
 
 import com.chargeline.accounts.Regions;
-import com.chargeline.common.error.Conflict;
-import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.geo.CountryCode;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.common.money.Currencies;
@@ -17,6 +15,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -29,11 +28,13 @@ import java.util.stream.Collectors;
  *
  * <p>Idempotent: an account invoiced for the month (void invoices aside) is not a candidate again, and the Draft is
  * written with {@code ON CONFLICT DO NOTHING} on (account, period), so a second run, or two processes running at
- * once, issue nothing new. Accounts are read in chunks (a few statements per chunk, not per account) and each
- * Draft is written in its own transaction, so one account that cannot be billed does not stop the others.
+ * once, issue nothing new. Accounts are read in chunks (a few statements per chunk, not per account) and Drafts
+ * written a hundred to a transaction; an account that cannot be billed is refused with its reason and does not stop
+ * the others.
  */
 public final class RunInvoices {
     private static final int CHUNK = 500;
+    private static final int WRITE_BATCH = 100;
     private final Database db;
     private final Clock clock;
     private final DraftInvoice draft;
@@ -76,6 +77,7 @@ public final class RunInvoices {
                           Map<AccountId, String> refused, int[] counts) {
         var facts = db.withRepository(InvoiceRunRepository.class, r -> ChunkFacts.read(r, ids, month));
         var now = clock.instant();
+        var pending = new ArrayList<Pending>();
         for (var account : facts.accounts()) {
             var id = new AccountId(account.accountId());
             var zone = Zones.stored(account.timeZone());
@@ -84,29 +86,70 @@ public final class RunInvoices {
                 counts[2]++;
                 continue;
             }
-            List<InvoiceItem.Line> lines;
-            Currency currency;
             try {
-                currency = Currencies.parse(account.currency()).orElseThrow(
-                        () -> new PlanCharges.NotBillable("its currency " + account.currency() + " is not one Chargeline bills in"));
-                lines = lines(month, account, currency, facts);
+                var currency = Currencies.parse(account.currency()).orElseThrow(() -> new PlanCharges.NotBillable(
+                        "its currency " + account.currency() + " is not one Chargeline bills in"));
+                var lines = lines(month, account, currency, facts);
+                if (lines.isEmpty()) {
+                    counts[1]++;
+                } else {
+                    pending.add(new Pending(id, new AccountId(account.payerId()), period, currency, lines));
+                }
             } catch (PlanCharges.NotBillable e) {
                 refused.put(id, "Account " + id.wire() + " cannot be invoiced for " + month + ": " + e.getMessage() + ".");
-                continue;
             }
-            if (lines.isEmpty()) {
-                counts[1]++;
-                continue;
-            }
-            try {
-                drafted.add(new Drafted(id, draft.draft(id, new AccountId(account.payerId()), period.period(), zone,
-                        currency, lines, actor).invoiceId()));
-            } catch (Conflict e) {
-                if (e.code() != ErrorCode.INVOICE_EXISTS) {
-                    throw e;
+        }
+        for (int from = 0; from < pending.size(); from += WRITE_BATCH) {
+            write(pending.subList(from, Math.min(pending.size(), from + WRITE_BATCH)), actor, drafted, refused, counts);
+        }
+    }
+
+    /** A Draft to write. */
+    private record Pending(AccountId account, AccountId issuer, BillingMonth period, Currency currency,
+                           List<InvoiceItem.Line> lines) {
+    }
+
+    /**
+     * Writes Drafts {@value #WRITE_BATCH} to a transaction (a commit waits for the disk, so one per account would
+     * dominate the run); when a batch fails, its accounts are written one per transaction, so only the account that
+     * fails is left out, with the reason.
+     */
+    private void write(List<Pending> batch, String actor, List<Drafted> drafted, Map<AccountId, String> refused,
+                       int[] counts) {
+        try {
+            var written = db.inTransaction(h -> {
+                var repo = h.attach(InvoiceRepository.class);
+                var ids = new ArrayList<Optional<String>>(batch.size());
+                for (var p : batch) {
+                    ids.add(insert(repo, p, actor));
                 }
-                counts[0]++;
+                return ids;
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                record(batch.get(i), written.get(i), drafted, counts);
             }
+        } catch (RuntimeException batchFailed) {
+            for (var p : batch) {
+                try {
+                    record(p, db.inTransaction(h -> insert(h.attach(InvoiceRepository.class), p, actor)), drafted, counts);
+                } catch (RuntimeException e) {
+                    refused.put(p.account(), "Account " + p.account().wire() + " could not be invoiced for "
+                            + p.period().month() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Optional<String> insert(InvoiceRepository repo, Pending p, String actor) {
+        return draft.insert(repo, p.account(), p.issuer(), p.period().period(), p.period().zone(), p.currency(), p.lines(),
+                actor);
+    }
+
+    private static void record(Pending p, Optional<String> invoiceId, List<Drafted> drafted, int[] counts) {
+        if (invoiceId.isPresent()) {
+            drafted.add(new Drafted(p.account(), invoiceId.get()));
+        } else {
+            counts[0]++;
         }
     }
 
