@@ -1,6 +1,7 @@
 package com.chargeline;
 
 import com.chargeline.api.Http;
+import com.chargeline.invoicing.Seller;
 import com.chargeline.storage.Storage;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
@@ -35,10 +36,16 @@ public final class App implements AutoCloseable {
 
     /** How to start: where the data is, where to listen, the request-body limit, the clock. */
     public record Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes,
-                         Clock clock) {
+                         Clock clock, Seller seller) {
         public Config {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(seller, "seller");
+        }
+
+        /** With the default seller block on invoice PDFs. */
+        public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock) {
+            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, Seller.DEFAULT);
         }
     }
 
@@ -68,7 +75,8 @@ public final class App implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         try {
-            var wiring = new Wiring(storage.database(), config.clock(), registry, config.publicBaseUrl());
+            var wiring = new Wiring(storage.database(), config.clock(), registry, config.publicBaseUrl(),
+                    config.seller());
             var groups = new ArrayList<>(wiring.endpointGroups());
             groups.addAll(extra);
             var http = Http.create(wiring.mapper, registry, wiring.bearerAuth, config.maxBodyBytes(), groups);

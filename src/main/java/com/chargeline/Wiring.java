@@ -25,6 +25,7 @@ import com.chargeline.api.auth.OAuthEndpoints;
 import com.chargeline.api.paging.PageTokens;
 import com.chargeline.api.zoom.ZoomAccountsEndpoints;
 import com.chargeline.api.zoom.ZoomBillingEndpoints;
+import com.chargeline.api.zoom.ZoomInvoiceDownloadEndpoints;
 import com.chargeline.api.zoom.ZoomPaging;
 import com.chargeline.api.zoom.ZoomPhoneReportEndpoints;
 import com.chargeline.api.zoom.ZoomPlanChangeEndpoints;
@@ -32,7 +33,10 @@ import com.chargeline.api.zoom.ZoomPlanEndpoints;
 import com.chargeline.api.zoom.ZoomPlanUsageEndpoints;
 import com.chargeline.catalog.PlanCatalog;
 import com.chargeline.invoicing.DraftInvoice;
+import com.chargeline.invoicing.InvoiceDocuments;
+import com.chargeline.invoicing.InvoicePdf;
 import com.chargeline.invoicing.InvoiceQueries;
+import com.chargeline.invoicing.Seller;
 import com.chargeline.invoicing.PayInvoice;
 import com.chargeline.invoicing.PostInvoice;
 import com.chargeline.invoicing.VoidInvoice;
@@ -128,9 +132,15 @@ public final class Wiring {
     public final PostInvoice postInvoice;
     public final PayInvoice payInvoice;
     public final VoidInvoice voidInvoice;
+    public final InvoiceDocuments invoiceDocuments;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
+        this(db, clock, registry, publicBaseUrl, Seller.DEFAULT);
+    }
+
+    /** {@code seller}: the block invoice PDFs show as their issuer. */
+    public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl, Seller seller) {
         this.db = db;
         this.clock = clock;
         this.registry = registry;
@@ -180,7 +190,8 @@ public final class Wiring {
         this.planReports = new PlanReports(db, clock, planCatalog, planQueries);
         this.invoiceQueries = new InvoiceQueries(db);
         this.draftInvoice = new DraftInvoice(db, clock);
-        this.postInvoice = new PostInvoice(db, clock);
+        this.invoiceDocuments = new InvoiceDocuments(db, new InvoicePdf(seller));
+        this.postInvoice = new PostInvoice(db, clock, invoiceDocuments);
         this.payInvoice = new PayInvoice(db, clock);
         this.voidInvoice = new VoidInvoice(db, clock);
     }
@@ -201,6 +212,7 @@ public final class Wiring {
                 new ZoomAccountsEndpoints(access, accountQueries, createAccount, updateAccountOptions,
                         disassociateSubAccount, paging, mapper, planQueries),
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper, planQueries),
+                new ZoomInvoiceDownloadEndpoints(access, invoiceQueries, invoiceDocuments),
                 new ZoomPhoneReportEndpoints(chargeReports, paging, clock),
                 new ZoomPlanEndpoints(access, planQueries, subscribe, clock, mapper),
                 new ZoomPlanChangeEndpoints(access, new ZoomPlanChangeEndpoints.UseCases(addAddons, changeAddon,

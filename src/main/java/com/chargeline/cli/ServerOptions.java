@@ -1,6 +1,12 @@
 package com.chargeline.cli;
 
 import com.chargeline.App;
+import com.chargeline.invoicing.Seller;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
 import java.time.Clock;
 import picocli.CommandLine.Option;
 
@@ -20,6 +26,11 @@ public final class ServerOptions {
             description = "Largest accepted request body in bytes (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @Option(names = "--seller-file", paramLabel = "FILE",
+            description = "Properties file with the seller block of invoice PDFs: name, address.1 ... address.6, email, "
+                    + "tax_id (default: a \"Chargeline\" block).")
+    Path sellerFile;
+
     App.Config config(StorageOptions storage) {
         if (port < 0 || port > 65535) {
             throw new UsageError("--port must be from 0 to 65535, got " + port);
@@ -27,6 +38,24 @@ public final class ServerOptions {
         if (maxBodyBytes < 1) {
             throw new UsageError("--max-body-bytes must be at least 1, got " + maxBodyBytes);
         }
-        return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC());
+        return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC(), seller());
+    }
+
+    /** The seller block from {@code --seller-file}, or the default; an unreadable or bad file is a usage error. */
+    Seller seller() {
+        if (sellerFile == null) {
+            return Seller.DEFAULT;
+        }
+        var properties = new Properties();
+        try (var in = Files.newBufferedReader(sellerFile, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageError("--seller-file " + sellerFile + " cannot be read: " + e.getMessage());
+        }
+        try {
+            return Seller.fromProperties(properties);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--seller-file " + sellerFile + ": " + e.getMessage());
+        }
     }
 }

@@ -62,6 +62,10 @@ interface InvoiceRepository {
     @RegisterConstructorMapper(InvoiceRow.class)
     List<InvoiceRow> list(@Bind("accountId") UUID accountId, @Bind("status") String status);
 
+    /** The accounts among {@code caller} and its sub accounts holding an invoice with this id. */
+    @SqlQuery
+    List<UUID> holders(@Bind("caller") UUID caller, @Bind("invoiceId") String invoiceId);
+
     @SqlQuery
     @RegisterConstructorMapper(ItemRow.class)
     List<ItemRow> items(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId);

@@ -44,7 +44,7 @@ public final class ZoomErrors {
             case INVALID_CONTRACT_TERM -> 10200;
             case PLAN_STATE -> 200;
             case PAID_ACCOUNT -> 2000;
-            case ACCOUNT_NOT_FOUND -> 2001;
+            case ACCOUNT_NOT_FOUND, INVOICE_NOT_FOUND -> 2001;
             case RESOURCE_NOT_FOUND -> 404;
             case TOO_MANY_RECORDS -> 300;
             case SELF_PAY_ACCOUNT, INVALID_COUNTRY, INVALID_STATE -> 2100;

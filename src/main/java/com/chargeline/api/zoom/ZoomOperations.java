@@ -35,6 +35,10 @@ public final class ZoomOperations {
             "billing:master", "account:master", "billing:read:plan_usage:master", "billing:read:plan_usage:admin");
     public static final Operation RENEWALS = Operation.of("Getupcomingrenewalaccounts",
             "billing:master", "account:master", "billing:read:list_upcoming_renewal_accounts:master");
+    public static final Operation DOWNLOAD_INVOICE = Operation.of("downloadInvoicePDF",
+            "billing:master", "billing:read:download_invoice_file:master");
+    public static final Operation DOWNLOAD_INVOICE_V2 = Operation.of("downloadInvoicePDFFile",
+            "billing:master", "billing:read:download_invoice_file:master");
     public static final Operation CALL_CHARGES = Operation.of("GetCallChargesUsageReport",
             "phone:read:admin", "phone:read:call_charges:admin");
     public static final Operation SMS_CHARGES = Operation.of("GetSMSChargesUsageReport",

@@ -34,6 +34,8 @@ public enum ErrorCode {
     INVOICE_STATE,
     /** A second invoice for an account and period (Zoom-shaped code 2100). */
     INVOICE_EXISTS,
+    /** An invoice id the caller cannot reach, on the Zoom download paths (Zoom 400 / 2001 "InvoiceId does not exist"). */
+    INVOICE_NOT_FOUND,
     INVALID_TOKEN,
     MISSING_SCOPE,
     RESOURCE_NOT_FOUND,
