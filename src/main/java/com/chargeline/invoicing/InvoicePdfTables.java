@@ -61,7 +61,7 @@ final class InvoicePdfTables {
 
     /** Subtotal, tax (with the tax lines' names), total, amount paid and balance due. */
     PdfPTable totals(Invoice invoice, java.util.List<InvoiceItem> items) {
-        var table = new PdfPTable(new float[] {60, 22, 18});
+        var table = new PdfPTable(new float[] {46, 36, 18});
         table.setWidthPercentage(100);
         table.setSpacingAfter(16);
         table.setKeepTogether(true);
