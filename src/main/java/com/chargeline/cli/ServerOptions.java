@@ -32,13 +32,14 @@ public final class ServerOptions {
     Path sellerFile;
 
     App.Config config(StorageOptions storage) {
+        var seller = seller();
         if (port < 0 || port > 65535) {
             throw new UsageError("--port must be from 0 to 65535, got " + port);
         }
         if (maxBodyBytes < 1) {
             throw new UsageError("--max-body-bytes must be at least 1, got " + maxBodyBytes);
         }
-        return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC(), seller());
+        return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC(), seller);
     }
 
     /** The seller block from {@code --seller-file}, or the default; an unreadable or bad file is a usage error. */

@@ -192,6 +192,17 @@ class InvoicePdfTest {
     }
 
     @Test
+    void the_seller_block_comes_from_the_configured_seller() throws IOException {
+        var details = server.app.wiring().invoiceQueries.details(posted.accountId(), posted.invoiceId());
+        var seller = new Seller("Northwind Telecom", List.of("1 Market Street", "San Francisco, CA 94105"),
+                "billing@northwind.example", "US 94-1234567");
+        var text = pages(new InvoicePdf(seller).render(details, new InvoicePdf.BillTo("Grace Hopper", "", List.of(), "")))
+                .get(0);
+        assertThat(text).contains("Northwind Telecom", "1 Market Street", "San Francisco, CA 94105",
+                "billing@northwind.example", "Tax ID: US 94-1234567").doesNotContain("Chargeline");
+    }
+
+    @Test
     void poppler_renders_the_pages_and_reads_back_the_same_text() throws IOException, InterruptedException {
         Assumptions.assumeTrue(onPath("pdftoppm") && onPath("pdftotext"),
                 "pdftoppm/pdftotext (poppler-utils) not installed: skipping the check with an independent PDF reader");
