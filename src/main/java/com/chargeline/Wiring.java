@@ -190,7 +190,7 @@ public final class Wiring {
         this.planReports = new PlanReports(db, clock, planCatalog, planQueries);
         this.invoiceQueries = new InvoiceQueries(db);
         this.draftInvoice = new DraftInvoice(db, clock);
-        this.invoiceDocuments = new InvoiceDocuments(db, new InvoicePdf(seller));
+        this.invoiceDocuments = new InvoiceDocuments(db, new InvoicePdf(seller), clock);
         this.postInvoice = new PostInvoice(db, clock, invoiceDocuments);
         this.payInvoice = new PayInvoice(db, clock);
         this.voidInvoice = new VoidInvoice(db, clock);

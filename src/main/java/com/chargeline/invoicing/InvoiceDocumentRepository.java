@@ -16,6 +16,11 @@ interface InvoiceDocumentRepository {
     void insert(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId, @Bind("pdf") byte[] pdf,
                 @Bind("sha256") String sha256, @Bind("createdAt") Instant createdAt);
 
+    /** For an invoice posted before documents were stored: keeps the first PDF written, whoever writes it. */
+    @SqlUpdate
+    void insertIfAbsent(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId, @Bind("pdf") byte[] pdf,
+                        @Bind("sha256") String sha256, @Bind("createdAt") Instant createdAt);
+
     @SqlQuery
     Optional<byte[]> find(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId);
 }

@@ -8,6 +8,7 @@ import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -19,15 +20,18 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * An invoice's PDF. A posted invoice's is rendered once, by {@link PostInvoice} in its posting transaction
  * ({@link #store}), and from then on read back byte for byte, whatever changes later: the billing contact, the
  * seller block, a payment or a void (the Void status shows in the APIs). A Draft, or a Draft voided before it was
- * posted, is rendered on request and not stored.
+ * posted, is rendered on request and not stored. An invoice posted before documents were stored gets its PDF
+ * rendered and stored on its first request, and keeps that one.
  */
 public final class InvoiceDocuments {
     private final Database db;
     private final InvoicePdf pdf;
+    private final Clock clock;
 
-    public InvoiceDocuments(Database db, InvoicePdf pdf) {
+    public InvoiceDocuments(Database db, InvoicePdf pdf, Clock clock) {
         this.db = db;
         this.pdf = pdf;
+        this.clock = clock;
     }
 
     /** The PDF of the account's invoice; 404 ({@code Invoice does not exist: {id}.}) when it has no such invoice. */
@@ -39,10 +43,14 @@ public final class InvoiceDocuments {
             }
             var details = InvoiceQueries.read(h.attach(InvoiceRepository.class), account, invoiceId)
                     .orElseThrow(() -> Invoices.notFound(invoiceId));
-            if (details.invoice().number() != null) {
-                throw new IllegalStateException("posted invoice " + invoiceId + " has no stored document");
+            var rendered = pdf.render(details, billTo(h, account));
+            if (details.invoice().number() == null) {
+                return rendered;
             }
-            return pdf.render(details, billTo(h, account));
+            // Posted before invoice_document existed (V2026_12_01_1100): stored now, on its first request, and kept.
+            h.attach(InvoiceDocumentRepository.class).insertIfAbsent(account.value(), invoiceId, rendered,
+                    sha256(rendered), clock.instant());
+            return h.attach(InvoiceDocumentRepository.class).find(account.value(), invoiceId).orElseThrow();
         });
     }
 

@@ -102,6 +102,25 @@ class InvoiceDocumentsTest {
     }
 
     @Test
+    void an_invoice_posted_before_documents_were_stored_gets_its_pdf_stored_on_the_first_request_and_keeps_it() {
+        var master = server.master("Documents Legacy Master");
+        var id = master.account().id();
+        var draft = TestInvoices.draft(server, master, id, YearMonth.of(2026, 10));
+        var posted = server.app.wiring().postInvoice.post(id, draft.invoiceId(), "test");
+        // as if posted before V2026_12_01_1100: no stored document (the append-only trigger is bypassed by a replica session)
+        server.app.wiring().db.withHandle(h -> h.execute("SET session_replication_role = replica; DELETE FROM invoice_document"
+                + " WHERE account_id = '" + id.value() + "' AND invoice_id = '" + draft.invoiceId() + "';"
+                + " SET session_replication_role = origin"));
+        assertThat(storedRows(posted)).isZero();
+
+        var documents = server.app.wiring().invoiceDocuments;
+        var first = documents.pdf(id, draft.invoiceId());
+        assertThat(storedRows(posted)).isOne();
+        contact(id, "Augusta", "Chicago");
+        assertThat(documents.pdf(id, draft.invoiceId())).isEqualTo(first);
+    }
+
+    @Test
     void an_unknown_invoice_has_no_pdf() {
         var master = server.master("Documents Missing Master");
         assertThatThrownBy(() -> server.app.wiring().invoiceDocuments.pdf(master.account().id(), "0".repeat(32)))
