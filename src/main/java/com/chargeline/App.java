@@ -2,6 +2,7 @@ package com.chargeline;
 
 import com.chargeline.api.Http;
 import com.chargeline.invoicing.InvoiceSchedule;
+import com.chargeline.invoicing.Seller;
 import com.chargeline.storage.Storage;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
@@ -47,7 +48,7 @@ public final class App implements AutoCloseable {
      * call {@code InvoiceReportWorker.runPending()} themselves) and the automatic invoicing.
      */
     public record Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes,
-                         Clock clock, Duration reportWorkerEvery, AutoInvoicing invoicing) {
+                         Clock clock, Duration reportWorkerEvery, AutoInvoicing invoicing, Seller seller) {
         /** What {@code serve} and {@code demo} use: a pending report is picked up within two seconds. */
         public static final Duration REPORT_WORKER_EVERY = Duration.ofSeconds(2);
 
@@ -55,20 +56,22 @@ public final class App implements AutoCloseable {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(invoicing, "invoicing");
+            Objects.requireNonNull(seller, "seller");
             if (reportWorkerEvery != null && (reportWorkerEvery.isNegative() || reportWorkerEvery.isZero())) {
                 throw new IllegalArgumentException("reportWorkerEvery must be positive: " + reportWorkerEvery);
             }
         }
 
-        /** A configuration with the report worker but without automatic invoicing. */
+        /** A configuration with the report worker, without automatic invoicing, with the default seller block. */
         public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock,
                       Duration reportWorkerEvery) {
-            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, reportWorkerEvery, AutoInvoicing.OFF);
+            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, reportWorkerEvery, AutoInvoicing.OFF,
+                    Seller.DEFAULT);
         }
 
-        /** A configuration without background work. */
+        /** A configuration without background work, with the default seller block on invoice PDFs. */
         public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock) {
-            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, null, AutoInvoicing.OFF);
+            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, null, AutoInvoicing.OFF, Seller.DEFAULT);
         }
     }
 
@@ -112,7 +115,8 @@ public final class App implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         try {
-            var wiring = new Wiring(storage.database(), config.clock(), registry, config.publicBaseUrl());
+            var wiring = new Wiring(storage.database(), config.clock(), registry, config.publicBaseUrl(),
+                    config.seller());
             var groups = new ArrayList<>(wiring.endpointGroups());
             groups.addAll(extra);
             var http = Http.create(wiring.mapper, registry, wiring.bearerAuth, config.maxBodyBytes(), groups);

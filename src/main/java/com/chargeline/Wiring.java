@@ -26,6 +26,7 @@ import com.chargeline.api.paging.PageTokens;
 import com.chargeline.api.zoom.ZoomAccountsEndpoints;
 import com.chargeline.api.zoom.ZoomBillingEndpoints;
 import com.chargeline.api.zoom.ZoomInvoiceEndpoints;
+import com.chargeline.api.zoom.ZoomInvoiceDownloadEndpoints;
 import com.chargeline.api.zoom.ZoomPaging;
 import com.chargeline.api.zoom.ZoomPhoneReportEndpoints;
 import com.chargeline.api.zoom.ZoomPlanChangeEndpoints;
@@ -33,7 +34,10 @@ import com.chargeline.api.zoom.ZoomPlanEndpoints;
 import com.chargeline.api.zoom.ZoomPlanUsageEndpoints;
 import com.chargeline.catalog.PlanCatalog;
 import com.chargeline.invoicing.DraftInvoice;
+import com.chargeline.invoicing.InvoiceDocuments;
+import com.chargeline.invoicing.InvoicePdf;
 import com.chargeline.invoicing.InvoiceQueries;
+import com.chargeline.invoicing.Seller;
 import com.chargeline.invoicing.PayInvoice;
 import com.chargeline.invoicing.PostInvoice;
 import com.chargeline.invoicing.RunInvoices;
@@ -141,9 +145,15 @@ public final class Wiring {
     public final RequestInvoiceReport requestInvoiceReport;
     public final DeleteInvoiceReport deleteInvoiceReport;
     public final InvoiceReportWorker invoiceReportWorker;
+    public final InvoiceDocuments invoiceDocuments;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
+        this(db, clock, registry, publicBaseUrl, Seller.DEFAULT);
+    }
+
+    /** {@code seller}: the block invoice PDFs show as their issuer. */
+    public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl, Seller seller) {
         this.db = db;
         this.clock = clock;
         this.registry = registry;
@@ -193,7 +203,8 @@ public final class Wiring {
         this.planReports = new PlanReports(db, clock, planCatalog, planQueries);
         this.invoiceQueries = new InvoiceQueries(db);
         this.draftInvoice = new DraftInvoice(db, clock);
-        this.postInvoice = new PostInvoice(db, clock);
+        this.invoiceDocuments = new InvoiceDocuments(db, new InvoicePdf(seller), clock);
+        this.postInvoice = new PostInvoice(db, clock, invoiceDocuments);
         this.payInvoice = new PayInvoice(db, clock);
         this.voidInvoice = new VoidInvoice(db, clock);
         this.runInvoices = new RunInvoices(db, clock, draftInvoice, planCatalog, TaxRates.defaults());
@@ -220,6 +231,7 @@ public final class Wiring {
                         disassociateSubAccount, paging, mapper, planQueries),
                 new ZoomBillingEndpoints(access, accountQueries, updateBillingContact, mapper, planQueries),
                 new ZoomInvoiceEndpoints(access, planQueries, invoiceQueries, clock),
+                new ZoomInvoiceDownloadEndpoints(access, invoiceQueries, invoiceDocuments),
                 new ZoomPhoneReportEndpoints(chargeReports, paging, clock),
                 new ZoomInvoiceReportEndpoints(access, requestInvoiceReport, deleteInvoiceReport, invoiceReportQueries,
                         paging, mapper, clock),

@@ -56,6 +56,7 @@ public final class Http {
             routes.before(NulGuard::check);
             routes.before("/v2/*", bearer::authenticate);
             routes.before("/api/v1/accounts/*", bearer::authenticate);
+            routes.before("/api/download/*", bearer::authenticate);
             routes.after(ctx -> finish(ctx, registry));
 
             routes.exception(BillingException.class, (e, ctx) -> {

@@ -1,6 +1,12 @@
 package com.chargeline.cli;
 
 import com.chargeline.App;
+import com.chargeline.invoicing.Seller;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
 import java.time.Clock;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -30,7 +36,13 @@ public final class ServerOptions {
             description = "Hours a drafted invoice waits for review before it is posted (default: ${DEFAULT-VALUE}; 0 posts at once).")
     int invoiceReviewHours;
 
+    @Option(names = "--seller-file", paramLabel = "FILE",
+            description = "Properties file with the seller block of invoice PDFs: name, address.1 ... address.6, email, "
+                    + "tax_id (default: a \"Chargeline\" block).")
+    Path sellerFile;
+
     App.Config config(StorageOptions storage) {
+        var seller = seller();
         if (invoiceReviewHours < 0) {
             throw new UsageError("--invoice-review-hours must be 0 or more, got " + invoiceReviewHours);
         }
@@ -42,6 +54,24 @@ public final class ServerOptions {
         }
         return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC(),
                 App.Config.REPORT_WORKER_EVERY,
-                new App.AutoInvoicing(autoInvoice, Duration.ofMinutes(10), Duration.ofHours(invoiceReviewHours)));
+                new App.AutoInvoicing(autoInvoice, Duration.ofMinutes(10), Duration.ofHours(invoiceReviewHours)), seller);
+    }
+
+    /** The seller block from {@code --seller-file}, or the default; an unreadable or bad file is a usage error. */
+    Seller seller() {
+        if (sellerFile == null) {
+            return Seller.DEFAULT;
+        }
+        var properties = new Properties();
+        try (var in = Files.newBufferedReader(sellerFile, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageError("--seller-file " + sellerFile + " cannot be read: " + e.getMessage());
+        }
+        try {
+            return Seller.fromProperties(properties);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--seller-file " + sellerFile + ": " + e.getMessage());
+        }
     }
 }

@@ -66,15 +66,27 @@ public final class InvoiceQueries {
 
     /** The account's invoice with its lines and payments; empty when the account has no such invoice. */
     public Optional<Details> find(AccountId account, String invoiceId) {
-        return db.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            var repo = h.attach(InvoiceRepository.class);
-            return repo.find(account.value(), invoiceId).map(InvoiceRepository.InvoiceRow::invoice).map(invoice -> {
-                var currency = invoice.currency();
-                var items = repo.items(account.value(), invoiceId).stream().map(i -> i.item(currency)).toList();
-                var payments = repo.payments(account.value(), invoiceId).stream().map(p -> p.payment(currency)).toList();
-                return new Details(invoice, items, payments);
-            });
+        return db.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
+                h -> read(h.attach(InvoiceRepository.class), account, invoiceId));
+    }
+
+    /** {@link #find} on the caller's handle (one snapshot when the caller's transaction is repeatable read). */
+    static Optional<Details> read(InvoiceRepository repo, AccountId account, String invoiceId) {
+        return repo.find(account.value(), invoiceId).map(InvoiceRepository.InvoiceRow::invoice).map(invoice -> {
+            var currency = invoice.currency();
+            var items = repo.items(account.value(), invoiceId).stream().map(i -> i.item(currency)).toList();
+            var payments = repo.payments(account.value(), invoiceId).stream().map(p -> p.payment(currency)).toList();
+            return new Details(invoice, items, payments);
         });
+    }
+
+    /**
+     * The accounts, among {@code caller} and the accounts whose master it is, that hold an invoice with this id (in
+     * practice none or one: ids are random). Whether the caller may read them is {@code AccountAccess}'s question.
+     */
+    public List<AccountId> holders(AccountId caller, String invoiceId) {
+        return db.withRepository(InvoiceRepository.class, r -> r.holders(caller.value(), invoiceId)).stream()
+                .map(AccountId::new).toList();
     }
 
     /** {@link #find}, or 404 ({@code Invoice does not exist: {id}.}). */

@@ -71,6 +71,10 @@ interface InvoiceRepository {
     List<InvoiceRow> issuedOverlapping(@Bind("accountIds") UUID[] accountIds, @Bind("fromDate") LocalDate fromDate,
                                        @Bind("toDate") LocalDate toDate);
 
+    /** The accounts among {@code caller} and its sub accounts holding an invoice with this id. */
+    @SqlQuery
+    List<UUID> holders(@Bind("caller") UUID caller, @Bind("invoiceId") String invoiceId);
+
     @SqlQuery
     @RegisterConstructorMapper(ItemRow.class)
     List<ItemRow> items(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId);

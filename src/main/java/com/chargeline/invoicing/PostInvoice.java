@@ -8,7 +8,8 @@ import java.time.Clock;
 /**
  * Posts a Draft: it takes the next number of its ISSUER ({@code INV-000001}, {@code INV-000002}, ...; six digits
  * at least, more when needed) and its invoice date (the account's day of posting) and due date
- * ({@value #NET_DAYS} days later), all in one transaction. From then on its items and amounts never change.
+ * ({@value #NET_DAYS} days later), and stores its PDF ({@link InvoiceDocuments}), all in one transaction. From then
+ * on its items, amounts and PDF never change.
  *
  * <p>Numbers are gapless per issuer, also across server processes sharing the database: the number is taken by one
  * upsert of the issuer's {@code invoice_number} row in the posting transaction; the row stays locked until that
@@ -21,10 +22,13 @@ public final class PostInvoice {
     public static final String NUMBER_PREFIX = "INV-";
     private final Database db;
     private final Clock clock;
+    private final InvoiceDocuments documents;
 
-    public PostInvoice(Database db, Clock clock) {
+    /** {@code documents} renders and stores the posted invoice's PDF in the posting transaction. */
+    public PostInvoice(Database db, Clock clock, InvoiceDocuments documents) {
         this.db = db;
         this.clock = clock;
+        this.documents = documents;
     }
 
     /** The posted invoice; refused (400, code 2100) unless it is a Draft. */
@@ -44,6 +48,7 @@ public final class PostInvoice {
             }
             var posted = Invoices.reload(repo, account, invoiceId);
             Invoices.audit(repo, posted, now, actor, "post", InvoiceStatus.DRAFT, InvoiceStatus.POSTED, number);
+            documents.store(h, account, invoiceId, now);
             return posted;
         });
     }

@@ -11,6 +11,7 @@ import com.chargeline.api.v1.UsageFixture;
 import com.chargeline.testing.Api;
 import com.chargeline.testing.TestInvoices;
 import com.chargeline.testing.TestServer;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,14 @@ class OwnOpenApiTest {
         exchange(Method.POST, list + "/nope/void", t, json, "{\"reason\":\"x\"}");
         exchange(Method.POST, list + "/nope/post", t, null, null);
         exchange(Method.POST, one + "/post", sub.token(), null, null);
+        for (var download : List.of("/api/download/billing/invoices/%s", "/v2/api/download/billing/invoices/%s",
+                "/v2/billing/invoices/%s/download")) {
+            exchange(Method.GET, download.formatted(first.invoiceId()), t, null, null);
+            exchange(Method.GET, download.formatted(second.invoiceId()), t, null, null);
+            exchange(Method.GET, download.formatted("nope"), t, null, null);
+            exchange(Method.GET, download.formatted(first.invoiceId()), null, null, null);
+            exchange(Method.GET, download.formatted(first.invoiceId()), sub.token(), null, null);
+        }
     }
 
     @Test

@@ -45,6 +45,10 @@ public final class ZoomOperations {
             "billing:master", "billing:read:download_invoice_reports:master");
     public static final Operation DELETE_INVOICE_REPORT = Operation.of("deleteBillingInvoiceReport",
             "billing:master", "billing:delete:invoice_report:master");
+    public static final Operation DOWNLOAD_INVOICE = Operation.of("downloadInvoicePDF",
+            "billing:master", "billing:read:download_invoice_file:master");
+    public static final Operation DOWNLOAD_INVOICE_V2 = Operation.of("downloadInvoicePDFFile",
+            "billing:master", "billing:read:download_invoice_file:master");
     public static final Operation CALL_CHARGES = Operation.of("GetCallChargesUsageReport",
             "phone:read:admin", "phone:read:call_charges:admin");
     public static final Operation SMS_CHARGES = Operation.of("GetSMSChargesUsageReport",
