@@ -1,6 +1,8 @@
 package com.chargeline.cli;
 
 import com.chargeline.App;
+import com.chargeline.common.id.AccountId;
+import com.chargeline.invoicing.InvoiceSchedule;
 import picocli.CommandLine.Command;
 
 /** {@code chargeline demo}: seeds the demo reseller once, prints working curl lines, and serves. */
@@ -11,7 +13,9 @@ public final class DemoCommand extends ServingCommand {
     void started(App app) {
         var base = server.publicUrl != null ? server.publicUrl : "http://localhost:" + app.port();
         var credentialsFile = storage.dataDir.toAbsolutePath().normalize().resolve("demo-credentials.json");
-        var credentials = new DemoData(app.wiring()).seed(credentialsFile, base);
+        // holding the automatic invoicing's claim: no tick invoices a month before its usage is seeded
+        var credentials = InvoiceSchedule.exclusively(app.wiring().db,
+                () -> new DemoData(app.wiring()).seed(credentialsFile, base));
         var client = app.wiring().apiClientQueries.authenticate(credentials.clientId(), credentials.clientSecret()).orElseThrow();
         var token = app.wiring().accessTokens.issue(client);
         var sub = credentials.subAccounts().getFirst().accountId();
@@ -38,6 +42,24 @@ public final class DemoCommand extends ServingCommand {
         out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/" + sub + "/plans/usage\"");
         out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/billing/renewals?interval=90\"");
         out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/phone/reports/call_charges?page_size=5\"");
+        invoiceLines(app, base, credentials.accountId(), sub);
         out.flush();
+    }
+
+    /** The invoices of the first sub account (newest first), one's details and PDF, and the invoice report. */
+    private static void invoiceLines(App app, String base, String master, String sub) {
+        var w = app.wiring();
+        var invoices = w.invoiceQueries.list(AccountId.parse(sub).orElseThrow(), null);
+        var out = System.out;
+        var auth = "  curl -s -H \"Authorization: Bearer $TOKEN\" ";
+        out.println(auth + "\"" + base + "/v2/accounts/" + sub + "/billing/invoices\"");
+        if (!invoices.isEmpty()) {
+            var newest = invoices.getFirst().invoiceId();
+            out.println(auth + "\"" + base + "/v2/accounts/" + sub + "/billing/invoices/" + newest + "\"");
+            out.println(auth + "-o " + newest + ".pdf \"" + base + "/v2/billing/invoices/" + newest + "/download\"");
+        }
+        out.println(auth + "\"" + base + "/v2/accounts/billing/invoice_reports\"");
+        w.invoiceReportQueries.page(AccountId.parse(master).orElseThrow(), Long.MAX_VALUE, 1).forEach(r -> out.println(auth
+                + "\"" + base + "/v2/accounts/billing/invoice_reports/" + r.id() + "?download=true\""));
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * The demo reseller: a master account, four sub accounts (one self-pay, one in Canada) with billing
- * contacts, an API client for each, and their usage ({@link DemoTraffic}). Seeding is idempotent: accounts are found by owner e-mail,
+ * contacts, an API client for each, their usage ({@link DemoTraffic}) and three months of invoices ({@link DemoInvoices}).
+ * Seeding is idempotent: accounts are found by owner e-mail,
  * and the clients in {@code demo-credentials.json} are reused while they still authenticate.
  */
 final class DemoData {
@@ -91,6 +92,10 @@ final class DemoData {
         var traffic = new DemoTraffic(wiring, calls, messages);
         if (!traffic.seeded(master.id())) {
             traffic.seed(master, subs);
+        }
+        var invoices = new DemoInvoices(wiring);
+        if (!invoices.seeded(master)) {
+            invoices.seed(master, subs, subs.getFirst());
         }
         var credentials = new Credentials(baseUrl, master.id().wire(), masterClient[0], masterClient[1], subCredentials);
         write(credentialsFile, credentials);

@@ -16,9 +16,9 @@ import java.util.Random;
 
 /**
  * The demo's usage: a rate deck for 55 countries (landline, mobile and toll-free prefixes), SMS
- * rates, calling plans, a directory per account, and the last 30 days of traffic (100 000 calls,
- * 20 000 messages) rated through the same ingestion as the API. Seeded once, when the master has
- * no usage yet.
+ * rates, calling plans, a directory per account, and traffic from the first day of the third month before this one
+ * (UTC) until now (100 000 calls, 20 000 messages), rated through the same ingestion as the API, so that three
+ * closed months can be invoiced ({@link DemoInvoices}). Seeded once, when the master has no usage yet.
  */
 final class DemoTraffic {
     static final int CALLS = 100_000;
@@ -127,18 +127,23 @@ final class DemoTraffic {
         var out = new ArrayList<CallRecord>(count);
         var now = w.clock.instant().minusSeconds(600);
         for (int i = 0; i < count; i++) {
-            out.add(traffic.call("demo-" + account.id().wire() + "-c" + (offset + i),
-                    now.minus(Duration.ofSeconds(random.nextInt(30 * 86_400)))));
+            out.add(traffic.call("demo-" + account.id().wire() + "-c" + (offset + i), now.minus(randomAge())));
         }
         return out;
+    }
+
+    /** How long before now a record happened: evenly from the first day of the third month before this one. */
+    private Duration randomAge() {
+        var first = DemoInvoices.months(w).getFirst().atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        long seconds = Duration.between(first, w.clock.instant().minusSeconds(600)).toSeconds();
+        return Duration.ofSeconds((long) (random.nextDouble() * seconds));
     }
 
     private List<SmsRecord> messages(Account account, SampleTraffic traffic, int count, int offset) {
         var out = new ArrayList<SmsRecord>(count);
         var now = w.clock.instant().minusSeconds(600);
         for (int i = 0; i < count; i++) {
-            out.add(traffic.message("demo-" + account.id().wire() + "-m" + (offset + i),
-                    now.minus(Duration.ofSeconds(random.nextInt(30 * 86_400)))));
+            out.add(traffic.message("demo-" + account.id().wire() + "-m" + (offset + i), now.minus(randomAge())));
         }
         return out;
     }

@@ -71,6 +71,22 @@ public final class InvoiceSchedule {
         });
     }
 
+    /**
+     * Runs {@code work} holding the automatic invoicing's claim (waiting for it), so no tick of any process invoices
+     * meanwhile: the demo seeds its usage and invoices its months this way, in order.
+     */
+    public static <T> T exclusively(Database db, java.util.function.Supplier<T> work) {
+        return db.withHandle(h -> {
+            var repo = h.attach(InvoiceScheduleRepository.class);
+            repo.claim(LOCK_KEY);
+            try {
+                return work.get();
+            } finally {
+                repo.release(LOCK_KEY);
+            }
+        });
+    }
+
     /** The months before the current one in the earliest and latest zones (one month, or two around a month's turn). */
     static List<YearMonth> closedMonths(Instant now) {
         var months = new TreeSet<YearMonth>();

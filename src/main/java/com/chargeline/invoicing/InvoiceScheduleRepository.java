@@ -13,6 +13,10 @@ interface InvoiceScheduleRepository {
     @SqlQuery
     boolean tryClaim(@Bind("key") long key);
 
+    /** Waits for the claim. */
+    @SqlQuery
+    String claim(@Bind("key") long key);
+
     @SqlQuery
     boolean release(@Bind("key") long key);
 

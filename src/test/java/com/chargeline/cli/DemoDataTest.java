@@ -2,6 +2,8 @@ package com.chargeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chargeline.common.id.AccountId;
+import com.chargeline.invoicing.InvoiceItem;
 import com.chargeline.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ class DemoDataTest {
             var usage = server.app.wiring().db.withHandle(h -> h.createQuery(
                             "SELECT kind || ':' || sum(records) FROM usage_monthly GROUP BY kind ORDER BY kind")
                     .mapTo(String.class).list());
-            assertThat(usage).containsExactly("call:5000", "sms:1000");
+            assertThat(usage).as("the traffic and the late call of the invoices").containsExactly("call:5001", "sms:1000");
             var errors = server.app.wiring().db.withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM rated_call WHERE status = 'error'").mapTo(Long.class).one());
             var reasons = server.app.wiring().db.withHandle(h -> h.createQuery(
@@ -60,11 +62,45 @@ class DemoDataTest {
             assertThat(server.api.get("/v2/accounts/" + harbor + "/plans/usage", token).json().get("plan_base")
                     .get("usage").asInt()).as("the demo's directory users hold base-plan licences").isPositive();
 
+            checkInvoices(server, first, token);
+
             Files.delete(file);
             var third = new DemoData(server.app.wiring(), 5_000, 1_000).seed(file, "http://localhost:1");
             assertThat(third.accountId()).isEqualTo(first.accountId());
             assertThat(third.clientId()).as("a lost credentials file gets new clients").isNotEqualTo(first.clientId());
             assertThat(server.api.get("/v2/accounts", token).json().get("total_records").asInt()).isEqualTo(4);
+            assertThat(server.app.wiring().invoiceQueries.list(AccountId.parse(first.accountId()).orElseThrow(), null))
+                    .as("seeding again issues no invoice").hasSize(3);
         }
+    }
+
+    /** Three posted months per account (paid, half paid, due), Harbor's late call adjusted once, one report written. */
+    private static void checkInvoices(TestServer server, DemoData.Credentials demo, String token) {
+        var w = server.app.wiring();
+        var months = DemoInvoices.months(w);
+        var harbor = AccountId.parse(demo.subAccounts().getFirst().accountId()).orElseThrow();
+        var invoices = w.invoiceQueries.list(harbor, null);
+        assertThat(invoices).extracting(i -> i.period().start())
+                .containsExactly(months.get(2).atDay(1), months.get(1).atDay(1), months.get(0).atDay(1));
+        assertThat(invoices).extracting(i -> i.status().wire()).containsExactly("Posted", "Posted", "Paid");
+        assertThat(invoices.get(1).paid().amount()).isPositive().isLessThan(invoices.get(1).total().amount());
+        assertThat(invoices.get(0).paid().amount()).isZero();
+        assertThat(invoices).allSatisfy(i -> assertThat(i.issuerId().wire()).isEqualTo(demo.accountId()));
+        var newest = w.invoiceQueries.details(harbor, invoices.get(0).invoiceId());
+        assertThat(newest.items()).filteredOn(i -> i.kind() == InvoiceItem.Kind.ADJUSTMENT)
+                .singleElement().satisfies(a -> {
+                    assertThat(a.correctsPeriod()).isEqualTo(months.get(1).atDay(1));
+                    assertThat(a.description()).startsWith("Adjustment for " + months.get(1) + ": International calls");
+                    assertThat(a.usage().records()).isEqualTo(1);
+                    assertThat(a.amount().amount()).isPositive();
+                });
+        assertThat(w.invoiceQueries.details(harbor, invoices.get(1).invoiceId()).items())
+                .noneMatch(i -> i.kind() == InvoiceItem.Kind.ADJUSTMENT);
+        var pdf = server.api.get("/v2/billing/invoices/" + invoices.get(0).invoiceId() + "/download", token);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF-");
+        var reports = server.api.get("/v2/accounts/billing/invoice_reports", token).json().get("invoice_reports");
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0).get("status").asText()).isEqualTo("Completed");
     }
 }
