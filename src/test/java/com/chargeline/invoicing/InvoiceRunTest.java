@@ -98,6 +98,39 @@ class InvoiceRunTest {
     }
 
     @Test
+    void a_posted_invoice_its_items_and_pdf_never_change_and_a_rerating_is_adjusted_on_the_next_invoice() {
+        try (var server = new TestServer()) {
+            var w = server.app.wiring();
+            var fx = new UsageFixture(server, "Rerated Master");
+            var id = fx.master.account().id();
+            ingest(server, fx, "r1", "+12125550123", 600, "2026-11-10T10:00:00Z");
+            ingest(server, fx, "r2", "+12125550124", 300, "2026-11-12T10:00:00Z");
+            advanceTo(server, "2026-12-01T01:00:00Z");
+            var nov = w.runInvoices.run(NOV, null, "test").drafted().get(0);
+            w.postInvoice.post(id, nov.invoiceId(), "test");
+            var items = w.invoiceQueries.details(id, nov.invoiceId()).items();
+            var pdf = w.invoiceDocuments.pdf(id, nov.invoiceId());
+            var before = local(w.usageCharges.lines(id, new BillingMonth(NOV, java.time.ZoneOffset.UTC)));
+
+            // the deck's local rate goes from 0.05 to 0.08 a minute and November is re-rated
+            var rates = UsageFixture.DECK.replace("1,United States,local,0.05,", "1,United States,local,0.08,");
+            w.importRates.calls(id, java.util.UUID.fromString(fx.deckId), new java.io.StringReader(rates));
+            var rerated = w.rerateCalls.rerate(id, NOV.atDay(1), NOV.atEndOfMonth());
+            assertThat(rerated.changed()).isPositive();
+            var after = local(w.usageCharges.lines(id, new BillingMonth(NOV, java.time.ZoneOffset.UTC)));
+            assertThat(after.amount().amount()).isGreaterThan(before.amount().amount());
+
+            assertThat(w.invoiceQueries.details(id, nov.invoiceId()).items()).isEqualTo(items);
+            assertThat(w.invoiceDocuments.pdf(id, nov.invoiceId())).isEqualTo(pdf);
+            advanceTo(server, "2027-01-01T01:00:00Z");
+            var dec = w.invoiceQueries.details(id, w.runInvoices.run(DEC, null, "test").drafted().get(0).invoiceId());
+            assertThat(lines(dec)).containsExactly("adjustment|Adjustment for 2026-11: Local calls, United States (US)"
+                    + "|2026-11-01|2026-11-30|" + after.amount().minus(before.amount()).toPlainString());
+            assertThat(dec.items().get(0).usage().records()).as("the same calls, re-priced").isZero();
+        }
+    }
+
+    @Test
     void a_master_issues_its_paying_subs_invoices_and_a_self_pay_sub_its_own() {
         try (var server = new TestServer()) {
             var w = server.app.wiring();
