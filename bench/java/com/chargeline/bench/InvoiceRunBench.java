@@ -55,7 +55,7 @@ public final class InvoiceRunBench {
             var floors = new ArrayList<Double>();
             for (int round = 0; round < 3; round++) {
                 w.db.jdbi().useHandle(h -> h.execute(
-                        "TRUNCATE invoice_audit, invoice_payment, invoice_item, invoice, invoice_number"));
+                        "TRUNCATE invoice_document, invoice_audit, invoice_payment, invoice_item, invoice, invoice_number"));
                 floors.add(seconds(() -> w.db.jdbi().useHandle(h -> h.createQuery("""
                         SELECT count(*) AS accounts, sum(x) AS charges FROM (
                           SELECT a.account_id, (SELECT sum(u.total_charge) FROM usage_lines_monthly u
