@@ -7,6 +7,7 @@ import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.common.money.Currencies;
 import com.chargeline.common.money.Money;
+import com.chargeline.storage.BulkCopy;
 import com.chargeline.storage.Database;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -52,42 +53,115 @@ public final class DraftInvoice {
             throw new IllegalArgumentException("an invoice is issued by its account or the account's master: " + issuer);
         }
         var repo = h.attach(InvoiceRepository.class);
-        var invoiceId = insert(repo, account, issuer, period, zone, currency, lines, actor)
+        var invoiceId = insertAll(h, List.of(new NewDraft(account, issuer, period, zone, currency, lines)), actor).getFirst()
                 .orElseThrow(() -> exists(repo, account, period));
         return Invoices.reload(repo, account, invoiceId);
     }
 
+    /** A Draft to write: its account, its issuer (the account or the master paying for it), period and lines. */
+    record NewDraft(AccountId account, AccountId issuer, InvoicePeriod period, ZoneId zone, Currency currency,
+                    List<InvoiceItem.Line> lines) {
+    }
+
     /**
-     * The invoice run's path, for an account and issuer the caller has read together: writes the Draft, its items (one
-     * batch) and its audit entry with {@code repo} (attached once per transaction: attaching costs as much as a
-     * statement); empty when the account has an invoice for the period already.
+     * Writes Drafts in the caller's transaction, for accounts and issuers the caller has read together (the invoice
+     * run): the invoices in one statement ({@code ON CONFLICT DO NOTHING} on account and period), then the items and
+     * audit entries of those written in one COPY each, so a run's cost is a few statements per hundred invoices, not
+     * per line. For each draft, its new invoice id, or empty when the account has an invoice for the period already.
      */
-    Optional<String> insert(InvoiceRepository repo, AccountId account, AccountId issuer, InvoicePeriod period, ZoneId zone,
-                            Currency currency, List<InvoiceItem.Line> lines, String actor) {
-        checkLines(currency, lines);
-        var items = new ArrayList<InvoiceRepository.ItemParams>(lines.size());
-        var subtotal = Money.zero(currency).withScale(minorUnit(currency));
-        var tax = subtotal;
-        for (var line : lines) {
-            var item = line.numbered(items.size() + 1);
-            items.add(InvoiceRepository.ItemParams.of(item));
-            if (item.kind() == InvoiceItem.Kind.TAX) {
-                tax = tax.plus(item.amount());
-            } else {
-                subtotal = subtotal.plus(item.amount());
-            }
+    List<Optional<String>> insertAll(Handle h, List<NewDraft> drafts, String actor) {
+        var prepared = new ArrayList<Prepared>(drafts.size());
+        for (var d : drafts) {
+            checkLines(d.currency(), d.lines());
+            prepared.add(Prepared.of(d));
         }
-        var invoiceId = UUID.randomUUID().toString().replace("-", "");
         var now = clock.instant();
-        var total = subtotal.plus(tax);
-        if (repo.insertInvoice(account.value(), invoiceId, issuer.value(), period.start(), period.end(), zone.getId(),
-                currency.getCurrencyCode(), subtotal.amount(), tax.amount(), total.amount(), now).isEmpty()) {
-            return Optional.empty();
+        int n = prepared.size();
+        var accounts = new UUID[n];
+        var ids = new String[n];
+        var issuers = new UUID[n];
+        var starts = new String[n];
+        var ends = new String[n];
+        var zones = new String[n];
+        var currencies = new String[n];
+        var subtotals = new String[n];
+        var taxes = new String[n];
+        var totals = new String[n];
+        for (int i = 0; i < n; i++) {
+            var p = prepared.get(i);
+            var d = p.draft();
+            accounts[i] = d.account().value();
+            ids[i] = p.invoiceId();
+            issuers[i] = d.issuer().value();
+            starts[i] = d.period().start().toString();
+            ends[i] = d.period().end().toString();
+            zones[i] = d.zone().getId();
+            currencies[i] = d.currency().getCurrencyCode();
+            subtotals[i] = p.subtotal().amount().toPlainString();
+            taxes[i] = p.tax().amount().toPlainString();
+            totals[i] = p.total().amount().toPlainString();
         }
-        repo.insertItems(account.value(), invoiceId, items);
-        repo.insertAudit(account.value(), invoiceId, now, actor, "draft", null, InvoiceStatus.DRAFT.wire(),
-                items.size() + " lines, total " + Invoices.show(total));
-        return Optional.of(invoiceId);
+        var written = java.util.Set.copyOf(h.attach(InvoiceRepository.class).insertDrafts(accounts, ids, issuers, starts, ends,
+                zones, currencies, subtotals, taxes, totals, now));
+        try (var items = BulkCopy.into("invoice_item", ITEM_COLUMNS).open(h)) {
+            for (var p : prepared) {
+                if (written.contains(p.invoiceId())) {
+                    p.items().forEach(item -> items.row(itemRow(p, item)));
+                }
+            }
+            items.end(h);
+        }
+        try (var audit = BulkCopy.into("invoice_audit", AUDIT_COLUMNS).open(h)) {
+            for (var p : prepared) {
+                if (written.contains(p.invoiceId())) {
+                    audit.row(p.draft().account().value(), p.invoiceId(), 1, now, actor, "draft", null,
+                            InvoiceStatus.DRAFT.wire(), p.items().size() + " lines, total " + Invoices.show(p.total()));
+                }
+            }
+            audit.end(h);
+        }
+        return prepared.stream().map(p -> written.contains(p.invoiceId()) ? Optional.of(p.invoiceId())
+                : Optional.<String>empty()).toList();
+    }
+
+    private static final String ITEM_COLUMNS = "account_id, invoice_id, line_no, kind, description, quantity, unit_price, "
+            + "amount, start_date, end_date, charge_type, corrects_period, usage_kind, direction, usage_type, country, "
+            + "records, billed_seconds, segments, subscription_id, plan_type";
+    private static final String AUDIT_COLUMNS = "account_id, invoice_id, audit_no, at, actor, action, from_status, "
+            + "to_status, detail";
+
+    private static Object[] itemRow(Prepared p, InvoiceItem item) {
+        var u = item.usage();
+        var plan = item.plan();
+        return new Object[] {p.draft().account().value(), p.invoiceId(), item.lineNo(), item.kind().wire(),
+            item.description(), item.quantity().toPlainString(),
+            item.unitPrice() == null ? null : item.unitPrice().amount().toPlainString(),
+            item.amount().amount().toPlainString(), item.startDate(), item.endDate(), item.chargeType(),
+            item.correctsPeriod(), u == null ? null : u.kind() == UsageLine.Kind.CALLS ? "calls" : "messages",
+            u == null ? null : u.direction(), u == null ? null : u.type(), u == null ? null : u.country(),
+            u == null ? null : u.records(), u == null ? null : u.billedSeconds(), u == null ? null : u.segments(),
+            plan == null ? null : plan.subscriptionId(), plan == null ? null : plan.planType()};
+    }
+
+    /** A Draft with its lines numbered and rounded, its amounts summed and its id chosen. */
+    private record Prepared(NewDraft draft, String invoiceId, List<InvoiceItem> items, Money subtotal, Money tax,
+                            Money total) {
+        static Prepared of(NewDraft d) {
+            var items = new ArrayList<InvoiceItem>(d.lines().size());
+            var subtotal = Money.zero(d.currency()).withScale(minorUnit(d.currency()));
+            var tax = subtotal;
+            for (var line : d.lines()) {
+                var item = line.numbered(items.size() + 1);
+                items.add(item);
+                if (item.kind() == InvoiceItem.Kind.TAX) {
+                    tax = tax.plus(item.amount());
+                } else {
+                    subtotal = subtotal.plus(item.amount());
+                }
+            }
+            return new Prepared(d, UUID.randomUUID().toString().replace("-", ""), List.copyOf(items), subtotal, tax,
+                    subtotal.plus(tax));
+        }
     }
 
     private static void checkLines(Currency currency, List<InvoiceItem.Line> lines) {

@@ -14,8 +14,6 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -26,22 +24,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @UseClasspathSqlLocator
 interface InvoiceRepository {
 
-    /** The new Draft's id; empty when the account has an invoice for the period already. */
+    /** Writes Drafts (dates and amounts as text, cast by the statement); the ids of those written. */
     @SqlQuery
-    Optional<String> insertInvoice(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId,
-                                   @Bind("issuerId") UUID issuerId, @Bind("periodStart") LocalDate periodStart,
-                                   @Bind("periodEnd") LocalDate periodEnd, @Bind("timeZone") String timeZone,
-                                   @Bind("currency") String currency, @Bind("subtotal") BigDecimal subtotal,
-                                   @Bind("tax") BigDecimal tax, @Bind("total") BigDecimal total,
-                                   @Bind("createdAt") Instant createdAt);
+    List<String> insertDrafts(@Bind("accountIds") UUID[] accountIds, @Bind("invoiceIds") String[] invoiceIds,
+                              @Bind("issuerIds") UUID[] issuerIds, @Bind("periodStarts") String[] periodStarts,
+                              @Bind("periodEnds") String[] periodEnds, @Bind("timeZones") String[] timeZones,
+                              @Bind("currencies") String[] currencies, @Bind("subtotals") String[] subtotals,
+                              @Bind("taxes") String[] taxes, @Bind("totals") String[] totals,
+                              @Bind("createdAt") Instant createdAt);
 
     @SqlQuery
     Optional<String> invoiceForPeriod(@Bind("accountId") UUID accountId, @Bind("periodStart") LocalDate periodStart);
-
-    /** Writes the items of a new Draft in one JDBC batch. */
-    @SqlBatch
-    void insertItems(@Bind("accountId") UUID accountId, @Bind("invoiceId") String invoiceId,
-                     @BindMethods List<ItemParams> items);
 
     @SqlQuery
     @RegisterConstructorMapper(InvoiceRow.class)
@@ -129,24 +122,6 @@ interface InvoiceRepository {
 
         static Currency currencyOf(String code) {
             return Currencies.parse(code).orElseThrow(() -> new IllegalStateException("stored currency is not valid: " + code));
-        }
-    }
-
-    /** An item as {@code insertItems.sql} binds it. */
-    record ItemParams(int lineNo, String kind, String description, BigDecimal quantity, BigDecimal unitPrice,
-                      BigDecimal amount, LocalDate startDate, LocalDate endDate, String chargeType,
-                      LocalDate correctsPeriod, String usageKind, String direction, String usageType, String country,
-                      Long records, Long billedSeconds, Long segments, UUID subscriptionId, String planType) {
-        static ItemParams of(InvoiceItem item) {
-            var u = item.usage();
-            var p = item.plan();
-            return new ItemParams(item.lineNo(), item.kind().wire(), item.description(), item.quantity(),
-                    item.unitPrice() == null ? null : item.unitPrice().amount(), item.amount().amount(), item.startDate(),
-                    item.endDate(), item.chargeType(), item.correctsPeriod(),
-                    u == null ? null : u.kind() == UsageLine.Kind.CALLS ? "calls" : "messages",
-                    u == null ? null : u.direction(), u == null ? null : u.type(), u == null ? null : u.country(),
-                    u == null ? null : u.records(), u == null ? null : u.billedSeconds(), u == null ? null : u.segments(),
-                    p == null ? null : p.subscriptionId(), p == null ? null : p.planType());
         }
     }
 

@@ -107,6 +107,9 @@ public final class RunInvoices {
     /** A Draft to write. */
     private record Pending(AccountId account, AccountId issuer, BillingMonth period, Currency currency,
                            List<InvoiceItem.Line> lines) {
+        DraftInvoice.NewDraft draft() {
+            return new DraftInvoice.NewDraft(account, issuer, period.period(), period.zone(), currency, lines);
+        }
     }
 
     /**
@@ -117,32 +120,21 @@ public final class RunInvoices {
     private void write(List<Pending> batch, String actor, List<Drafted> drafted, Map<AccountId, String> refused,
                        int[] counts) {
         try {
-            var written = db.inTransaction(h -> {
-                var repo = h.attach(InvoiceRepository.class);
-                var ids = new ArrayList<Optional<String>>(batch.size());
-                for (var p : batch) {
-                    ids.add(insert(repo, p, actor));
-                }
-                return ids;
-            });
+            var written = db.inTransaction(h -> draft.insertAll(h, batch.stream().map(Pending::draft).toList(), actor));
             for (int i = 0; i < batch.size(); i++) {
                 record(batch.get(i), written.get(i), drafted, counts);
             }
         } catch (RuntimeException batchFailed) {
             for (var p : batch) {
                 try {
-                    record(p, db.inTransaction(h -> insert(h.attach(InvoiceRepository.class), p, actor)), drafted, counts);
+                    record(p, db.inTransaction(h -> draft.insertAll(h, List.of(p.draft()), actor)).getFirst(), drafted,
+                            counts);
                 } catch (RuntimeException e) {
                     refused.put(p.account(), "Account " + p.account().wire() + " could not be invoiced for "
                             + p.period().month() + ": " + e.getMessage());
                 }
             }
         }
-    }
-
-    private Optional<String> insert(InvoiceRepository repo, Pending p, String actor) {
-        return draft.insert(repo, p.account(), p.issuer(), p.period().period(), p.period().zone(), p.currency(), p.lines(),
-                actor);
     }
 
     private static void record(Pending p, Optional<String> invoiceId, List<Drafted> drafted, int[] counts) {
