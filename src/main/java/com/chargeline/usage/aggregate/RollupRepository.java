@@ -36,6 +36,7 @@ public interface RollupRepository {
                   @Bind("callTypes") String[] callTypes, @Bind("countries") String[] destinationCountries,
                   @Bind("directions") String[] directions, @Bind("messageTypes") String[] messageTypes,
                   @Bind("currencies") String[] currencies, @Bind("charged") boolean[] charged,
-                  @Bind("records") long[] records, @Bind("seconds") long[] billedSeconds,
-                  @Bind("segments") long[] segments, @Bind("charges") String[] charges);
+                  @Bind("results") String[] results, @Bind("records") long[] records,
+                  @Bind("seconds") long[] billedSeconds, @Bind("segments") long[] segments,
+                  @Bind("charges") String[] charges);
 }

@@ -25,12 +25,14 @@ public final class Rollups {
      * The dimensions of a record's totals: {@code destinationCountry} the country a call is priced by or a message
      * goes to or comes from ("" unknown); {@code direction} inbound or outbound; {@code messageType} SMS or MMS ("" for
      * calls). Each table keeps a subset: hourly (reports) kind, call type, billing account, currency, charged;
-     * monthly (reporting by cost center) those plus cost center and department; lines (invoices) kind, call type,
-     * country, direction, message type, currency, charged. Kept apart because the product of them all was measured
+     * monthly (reporting by cost center) those plus cost center and department; lines (invoices, Talkdesk usage) kind,
+     * call type, country, direction, message type, currency, charged and {@code result}, a call's result (answered,
+     * missed, voicemail, abandoned; "" for messages). Kept apart because the product of them all was measured
      * 10 points of the ingest ratio dearer (docs/BENCHMARKS.md).
      */
     public record Key(String kind, String callType, String destinationCountry, String direction, String messageType,
-                      String billingAccountId, String costCenter, String department, String currency, boolean charged) {
+                      String billingAccountId, String costCenter, String department, String currency, boolean charged,
+                      String result) {
     }
 
     /** A monthly total's key: the first day of the account's month and the dimensions usage is reported by. */
@@ -45,13 +47,13 @@ public final class Rollups {
 
     /** An invoice-line total's key: the account's month and what an invoice usage line is made of. */
     private record LineKey(LocalDate month, String kind, String callType, String destinationCountry, String direction,
-                           String messageType, String currency, boolean charged) {
+                           String messageType, String currency, boolean charged, String result) {
     }
 
     private static final Comparator<LineKey> LINE_ORDER = Comparator.comparing(LineKey::month)
             .thenComparing(LineKey::kind).thenComparing(LineKey::callType).thenComparing(LineKey::destinationCountry)
             .thenComparing(LineKey::direction).thenComparing(LineKey::messageType).thenComparing(LineKey::currency)
-            .thenComparing(LineKey::charged);
+            .thenComparing(LineKey::charged).thenComparing(LineKey::result);
 
     /** An hourly total's key: the UTC hour (epoch hours) and the dimensions the reports filter by. */
     private record HourKey(long hour, String kind, String callType, String billingAccountId, String currency,
@@ -99,7 +101,7 @@ public final class Rollups {
         var month = new MonthKey(first, d.kind(), d.callType(), d.billingAccountId(), d.costCenter(), d.department(),
                 d.currency(), d.charged());
         var line = new LineKey(first, d.kind(), d.callType(), d.destinationCountry(), d.direction(), d.messageType(),
-                d.currency(), d.charged());
+                d.currency(), d.charged(), d.result());
         accumulate(hourly.computeIfAbsent(hour, k -> new Totals()), billedSeconds, 0, charge, sign);
         accumulate(monthly.computeIfAbsent(month, k -> new Totals()), billedSeconds, 0, charge, sign);
         accumulate(lines.computeIfAbsent(line, k -> new Totals()), billedSeconds, segments, charge, sign);
@@ -210,6 +212,7 @@ public final class Rollups {
         var messageTypes = new String[n];
         var currencies = new String[n];
         var charged = new boolean[n];
+        var results = new String[n];
         var totals = new Columns(n);
         int i = 0;
         for (var e : keys.entrySet()) {
@@ -217,6 +220,7 @@ public final class Rollups {
             months[i] = k.month().toString();
             kinds[i] = k.kind();
             callTypes[i] = k.callType();
+            results[i] = k.result();
             countries[i] = k.destinationCountry();
             directions[i] = k.direction();
             messageTypes[i] = k.messageType();
@@ -225,7 +229,7 @@ public final class Rollups {
             totals.set(i++, e.getValue());
         }
         repository.addLines(accountId, months, kinds, callTypes, countries, directions, messageTypes, currencies, charged,
-                totals.records, totals.billedSeconds, totals.segments, totals.charges);
+                results, totals.records, totals.billedSeconds, totals.segments, totals.charges);
     }
 
     /** The totals of the keys as the upserts' arrays (charges as decimal text, which PostgreSQL reads exactly). */

@@ -78,7 +78,8 @@ final class CallRater implements RecordRater<CallRecord> {
                 .add(result.farCountry());
         copy.endRow();
         rollups.add(r.timing().endTime(), new Rollups.Key("call", result.callType().wire(), result.farCountry(),
-                r.parties().direction(), "", billingAccount, costCenter, department, currency, charge.signum() > 0),
+                r.parties().direction(), "", billingAccount, costCenter, department, currency, charge.signum() > 0,
+                r.result().wire()),
                 priced.billedSeconds(), 0, charge.amount(), +1);
         return new Rated(charge, error ? result.reason() : "");
     }

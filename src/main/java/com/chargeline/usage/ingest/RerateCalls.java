@@ -72,7 +72,7 @@ public final class RerateCalls {
                 rollups.add(s.record().timing().endTime(), new Rollups.Key("call", s.callType(), country,
                         s.record().parties().direction(), "",
                         s.billingAccountId(), s.costCenter(), s.department(), s.charge().currency().getCurrencyCode(),
-                        s.charge().signum() > 0), s.billedSeconds(), 0, s.charge().amount(), -1);
+                        s.charge().signum() > 0, s.record().result().wire()), s.billedSeconds(), 0, s.charge().amount(), -1);
                 before.merge(s.charge().currency(), s.charge(), Money::plus);
             }
             calls.retire(account, start, end, stored.stream().map(s -> s.record().callLogId()).toArray(String[]::new),

@@ -66,7 +66,7 @@ final class SmsRater implements RecordRater<SmsRecord> {
                 ctx.prices().calls().info().precision(), status, result.reason(), explanation(result, rate, status), ratedAt);
         var country = result.farRegion().equals("ZZ") ? "" : result.farRegion();
         rollups.add(r.sentTime(), new Rollups.Key("sms", "", country, r.direction(), r.type(), "", costCenter,
-                department, currency, charge.signum() > 0), 0, result.segments(), charge.amount(), +1);
+                department, currency, charge.signum() > 0, ""), 0, result.segments(), charge.amount(), +1);
         return new Rated(charge, result.reason());
     }
 
