@@ -156,6 +156,20 @@ class TalkdeskErrorsTest {
     }
 
     @Test
+    void requests_jetty_refuses_with_the_path_read_are_answered_in_the_talkdesk_shape() {
+        var tooLarge = server.api.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                server.api.url("/express/usage/month"))).header("X-Padding", "A".repeat(20_000)).GET());
+        assertThat(tooLarge.status()).isEqualTo(431);
+        assertThat(tooLarge.body()).isEqualTo("{\"code\":\"0431001\",\"message\":\"Client Error\","
+                + "\"description\":\"Request headers too large.\",\"fields\":[]}");
+
+        var tooLong = server.api.get("/express/usage/month?filter=" + "A".repeat(20_000), token);
+        assertThat(tooLong.status()).isEqualTo(414);
+        assertThat(tooLong.body()).as("Jetty has not read the path of a URI it refuses: the server-wide shape")
+                .isEqualTo("{\"code\":414,\"message\":\"Request URI too long.\"}");
+    }
+
+    @Test
     void the_zoom_family_keeps_its_own_shape() {
         assertThat(server.api.get("/v2/accounts/me", token).body())
                 .isEqualTo("{\"code\":4711,\"message\":\"Invalid access token, does not contain scopes:"
