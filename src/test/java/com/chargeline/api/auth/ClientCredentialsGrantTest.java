@@ -83,6 +83,20 @@ class ClientCredentialsGrantTest {
     }
 
     @Test
+    void a_client_created_through_the_native_api_can_hold_the_talkdesk_scope() {
+        var sub = server.sub(master, "Talkdesk Sub", com.chargeline.accounts.PayMode.MASTER);
+        var created = server.api.post("/api/v1/accounts/" + sub.id() + "/api_clients", master.token(),
+                "{\"name\":\"talkdesk\",\"scopes\":[\"express-accounts-usage:read\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        var response = form(basic(created.json().get("client_id").asText(), created.json().get("client_secret").asText()),
+                "grant_type=client_credentials&scope=express-accounts-usage:read");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("scope").asText()).isEqualTo("express-accounts-usage:read");
+    }
+
+    @Test
     void refuses_a_scope_the_client_does_not_hold() {
         var response = form(clientAuth(), "grant_type=client_credentials&scope=express-accounts-usage:read+account:master");
 
