@@ -14,6 +14,11 @@ import java.util.TreeSet;
  * ending in {@code :master} act on sub accounts and are only granted to master accounts.
  */
 public final class ApiScopes {
+    /**
+     * Talkdesk Billing Insights' "Get Monthly Usage" scope; asked for explicitly (it is in neither default set), by a
+     * master (its organization: itself and its sub accounts) or a sub account (itself).
+     */
+    public static final String TALKDESK_USAGE_READ = "express-accounts-usage:read";
     public static final Set<String> KNOWN = Set.of(
             "account:master", "account:read:master", "account:write:master", "account:read:admin",
             "account:read:list_sub_accounts:master", "account:write:sub_account:master",
@@ -34,7 +39,8 @@ public final class ApiScopes {
             "billing:read:download_invoice_reports:master", "billing:delete:invoice_report:master",
             "phone:read:admin", "phone:read:call_charges:admin", "phone:read:sms_charges:admin",
             "chargeline:usage:write", "chargeline:directory:write", "chargeline:decks:write",
-            "chargeline:invoices:write", "chargeline:admin");
+            "chargeline:invoices:write", "chargeline:admin",
+            TALKDESK_USAGE_READ);
 
     /** What a master account's client gets when no scopes are asked for: every macro scope. */
     public static final List<String> MASTER_DEFAULT = List.of(

@@ -1,7 +1,9 @@
 package com.chargeline.api;
 
 import com.chargeline.api.auth.BearerAuth;
+import com.chargeline.api.auth.ClientCredentialsGrant;
 import com.chargeline.api.auth.OAuthEndpoints;
+import com.chargeline.api.talkdesk.TalkdeskErrors;
 import com.chargeline.api.zoom.ZoomErrors;
 import com.chargeline.common.error.BillingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The Javalin server: request ids, bearer authentication for the Zoom family, one error mapping per
+ * The Javalin server: request ids, bearer authentication for the Zoom and Talkdesk families, one error mapping per
  * API family, metrics and access logs, in that order, then the endpoint groups.
  */
 public final class Http {
@@ -57,14 +59,20 @@ public final class Http {
             routes.before("/v2/*", bearer::authenticate);
             routes.before("/api/v1/accounts/*", bearer::authenticate);
             routes.before("/api/download/*", bearer::authenticate);
+            routes.before("/express/*", bearer::authenticate);
             routes.after(ctx -> finish(ctx, registry));
 
             routes.exception(BillingException.class, (e, ctx) -> {
                 LOG.debug("{} {} -> {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
+                if (TalkdeskErrors.covers(ctx.path())) {
+                    writeJson(ctx, mapper, TalkdeskErrors.status(e), TalkdeskErrors.body(e));
+                    return;
+                }
                 writeError(ctx, mapper, ZoomErrors.status(e), ZoomErrors.body(e));
             });
             routes.exception(OAuthEndpoints.OAuthError.class, (e, ctx) -> ctx.status(e.status())
                     .json(new OAuthEndpoints.ErrorBody(e.getMessage(), e.error())));
+            routes.exception(ClientCredentialsGrant.TokenError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e.getStatus() == 405) {
                     // RFC 9110 §15.5.6: a 405 lists the methods the resource does support.
@@ -112,16 +120,22 @@ public final class Http {
 
     /**
      * Writes an error in the shape of the request's family: the token endpoint answers every error as OAuth does
-     * ({@code {reason, error}}), everything else in the Zoom shape.
+     * ({@code {reason, error}}), the Talkdesk family ({@code /express}) in Talkdesk's, everything else in the Zoom shape.
      */
     private static void writeError(Context ctx, ObjectMapper mapper, int status, ZoomErrors.Body zoom) {
         Object body = zoom;
-        if (ctx.path().equals("/oauth/token") || ctx.path().equals("/oauth/token/")) {
+        if (TalkdeskErrors.covers(ctx.path())) {
+            body = TalkdeskErrors.fromZoom(status, zoom);
+        } else if (ctx.path().equals("/oauth/token") || ctx.path().equals("/oauth/token/")) {
             var reason = zoom.errors().isEmpty() ? zoom.message() : zoom.errors().get(0).field() + ": "
                     + zoom.errors().get(0).message();
             body = new OAuthEndpoints.ErrorBody(reason,
                     status >= 500 ? "server_error" : status == 401 ? "invalid_client" : "invalid_request");
         }
+        writeJson(ctx, mapper, status, body);
+    }
+
+    private static void writeJson(Context ctx, ObjectMapper mapper, int status, Object body) {
         try {
             ctx.status(status).contentType("application/json").result(mapper.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

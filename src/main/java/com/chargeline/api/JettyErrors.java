@@ -12,7 +12,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Requests Jetty refuses before Chargeline sees them (a URI or headers too long, a malformed request
- * line) are answered in the Zoom error shape too, not with Jetty's HTML page.
+ * line) are answered in the Zoom error shape too, not with Jetty's HTML page; under {@code /express}, when Jetty read
+ * the path, in the Talkdesk shape.
  */
 final class JettyErrors extends ErrorHandler {
     @Override
@@ -40,8 +41,25 @@ final class JettyErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         // Jetty closes the connection after a request it refused; say so, as Jetty 11 did, so no client reuses it.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        var json = "{\"code\":" + status + ",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        var escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
+        var json = "{\"code\":" + status + ",\"message\":\"" + escaped + "\"}";
+        if (com.chargeline.api.talkdesk.TalkdeskErrors.covers(path(request))) {
+            var body = com.chargeline.api.talkdesk.TalkdeskErrors.fromZoom(status,
+                    new com.chargeline.api.zoom.ZoomErrors.Body(status, message, java.util.List.of()));
+            json = "{\"code\":\"" + body.code() + "\",\"message\":\"" + body.message() + "\",\"description\":\""
+                    + escaped + "\",\"fields\":[]}";
+        }
         response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
         return true;
+    }
+
+    /** The request's path, or an empty one when Jetty could not read it. */
+    private static String path(Request request) {
+        try {
+            var uri = request.getHttpURI();
+            return uri == null || uri.getPath() == null ? "" : uri.getPath();
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 }

@@ -62,6 +62,17 @@ class OwnOpenApiTest {
         var t = master.token();
         assertMatches(Method.POST, "/oauth/token", server.api.token(master.id(), master.clientId(), master.secret()));
         assertMatches(Method.POST, "/oauth/token", server.api.token(master.id(), master.clientId(), "bad"));
+        for (var form : java.util.List.of("grant_type=client_credentials", "grant_type=client_credentials&scope=billing%3Amaster",
+                "grant_type=client_credentials&scope=express-accounts-usage%3Aread")) {
+            for (var secret : java.util.List.of(master.secret(), "bad")) {
+                assertMatches(Method.POST, "/oauth/token", server.api.raw(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(server.api.url("/oauth/token")))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (master.clientId() + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))));
+            }
+        }
         assertMatches(Method.GET, "/v2/accounts", server.api.get("/v2/accounts?page_size=1", t));
         assertMatches(Method.GET, "/v2/accounts", server.api.get("/v2/accounts?page_size=0", t));
         assertMatches(Method.POST, "/v2/accounts", server.api.post("/v2/accounts", t,

@@ -27,10 +27,19 @@ public final class TestServer implements AutoCloseable {
         this(TestPostgres.newDatabase(), maxBodyBytes);
     }
 
+    /** A server that also serves {@code extra} endpoint groups (test-only endpoints). */
+    public TestServer(List<io.javalin.apibuilder.EndpointGroup> extra) {
+        this(TestPostgres.newDatabase(), 1_048_576, extra);
+    }
+
     private TestServer(String dbUrl, long maxBodyBytes) {
+        this(dbUrl, maxBodyBytes, List.of());
+    }
+
+    private TestServer(String dbUrl, long maxBodyBytes, List<io.javalin.apibuilder.EndpointGroup> extra) {
         this.dbUrl = dbUrl;
         var target = new Storage.Target(null, dbUrl, "postgres", null, Map.of());
-        this.app = App.start(new App.Config(target, "127.0.0.1", 0, null, maxBodyBytes, clock));
+        this.app = App.start(new App.Config(target, "127.0.0.1", 0, null, maxBodyBytes, clock), extra);
         this.api = new Api(app.port());
     }
 

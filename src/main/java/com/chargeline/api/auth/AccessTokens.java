@@ -47,6 +47,14 @@ public final class AccessTokens {
     }
 
     public Issued issue(ApiClient client) {
+        return issue(client, client.scopes());
+    }
+
+    /** A token of {@code client} carrying only {@code scopes} (a subset of the client's, chosen by the grant). */
+    public Issued issue(ApiClient client, List<String> scopes) {
+        if (!client.scopes().containsAll(scopes)) {
+            throw new IllegalArgumentException("scopes beyond the client's: " + scopes);
+        }
         var now = clock.instant();
         var expires = now.plus(LIFETIME);
         var claims = new JWTClaimsSet.Builder()
@@ -54,7 +62,7 @@ public final class AccessTokens {
                 .audience(AUDIENCE)
                 .subject(client.clientId())
                 .claim("aid", client.accountId().wire())
-                .claim("scope", String.join(" ", client.scopes()))
+                .claim("scope", String.join(" ", scopes))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())

@@ -21,7 +21,8 @@ public record Caller(AccountId accountId, String clientId, Set<String> scopes) {
                 return this;
             }
         }
-        throw new Unauthorized(ErrorCode.MISSING_SCOPE,
-                "Invalid access token, does not contain scopes:[" + String.join(", ", operation.scopes()) + "].");
+        var names = String.join(", ", operation.scopes());
+        throw new Unauthorized(ErrorCode.MISSING_SCOPE, "Invalid access token, does not contain scopes:[" + names + "].",
+                java.util.Map.of("scopes", names));
     }
 }

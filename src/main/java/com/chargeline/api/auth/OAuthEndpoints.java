@@ -14,16 +14,24 @@ import java.util.Locale;
  * Zoom Server-to-Server OAuth: {@code POST /oauth/token} with {@code grant_type=account_credentials}
  * and {@code account_id}, in the query string or a form body, and HTTP Basic client credentials.
  * Errors take Zoom's OAuth shape {@code {"reason", "error"}}.
+ *
+ * <p>A form body (without a query-string {@code grant_type}) whose {@code grant_type} is {@code client_credentials}
+ * is Talkdesk's grant instead ({@link ClientCredentialsGrant}, errors in RFC 6749's {@code {"error",
+ * "error_description"}}); so is a JSON body naming it, refused as RFC 6749 asks for a form body. Every other request,
+ * a query-string {@code client_credentials}, an unknown or absent grant type included, is Zoom's as before.
  */
 public final class OAuthEndpoints implements EndpointGroup {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final ApiClientQueries clients;
     private final AccessTokens tokens;
     private final String publicBaseUrl;
+    private final ClientCredentialsGrant clientCredentials;
 
     public OAuthEndpoints(ApiClientQueries clients, AccessTokens tokens, String publicBaseUrl) {
         this.clients = clients;
         this.tokens = tokens;
         this.publicBaseUrl = publicBaseUrl;
+        this.clientCredentials = new ClientCredentialsGrant(clients, tokens);
     }
 
     /** A token-endpoint failure: HTTP status, OAuth error name and Zoom's reason text. */
@@ -60,6 +68,15 @@ public final class OAuthEndpoints implements EndpointGroup {
     }
 
     private void token(Context ctx) {
+        if (ctx.queryParam("grant_type") == null) {
+            if (isForm(ctx) && ClientCredentialsGrant.GRANT.equals(strip(ctx.formParam("grant_type")))) {
+                clientCredentials.token(ctx);
+                return;
+            }
+            if (namesClientCredentialsInJson(ctx)) {
+                throw ClientCredentialsGrant.jsonBody();
+            }
+        }
         var grantType = param(ctx, "grant_type");
         if (grantType == null || grantType.isEmpty()) {
             throw new OAuthError(400, "invalid_request", "Missing grant type");
@@ -94,13 +111,33 @@ public final class OAuthEndpoints implements EndpointGroup {
     /** A parameter from the query string or, for a form post, the body. */
     private static String param(Context ctx, String name) {
         var value = ctx.queryParam(name);
-        if (value == null) {
-            var type = ctx.contentType();
-            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-                value = ctx.formParam(name);
-            }
+        if (value == null && isForm(ctx)) {
+            value = ctx.formParam(name);
         }
+        return strip(value);
+    }
+
+    private static String strip(String value) {
         return value == null ? null : value.strip();
+    }
+
+    private static boolean isForm(Context ctx) {
+        var type = ctx.contentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** A JSON object body whose {@code grant_type} is {@code client_credentials} (anything unreadable is not). */
+    private static boolean namesClientCredentialsInJson(Context ctx) {
+        var type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            return false;
+        }
+        try {
+            var node = JSON.readTree(ctx.body());
+            return node != null && ClientCredentialsGrant.GRANT.equals(node.path("grant_type").asText(null));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static String[] basicCredentials(Context ctx) {

@@ -55,7 +55,7 @@ public final class ZoomErrors {
             case PASSWORD_REPEATED_CHARACTERS, PASSWORD_CONSECUTIVE_CHARACTERS -> 1111;
             case ACCOUNT_TRANSFER_DISABLED -> 11101;
             case MEETING_CONNECTORS_NOT_FOUND -> 2115;
-            case NOT_A_MASTER_ACCOUNT -> 200;
+            case NOT_A_MASTER_ACCOUNT, ACCOUNT_OUTSIDE_ORGANIZATION -> 200;
             case INVALID_TOKEN -> 124;
             case MISSING_SCOPE -> 4711;
             case ROUTE_NOT_FOUND -> 404;

@@ -42,6 +42,8 @@ public enum ErrorCode {
     INVOICE_REPORT_ACCOUNTS,
     /** An invoice report id the master does not have (Zoom 400 / 2001). */
     INVOICE_REPORT_NOT_FOUND,
+    /** An account the request names that is not under the caller's organization (Talkdesk 403; Zoom-shaped code 200). */
+    ACCOUNT_OUTSIDE_ORGANIZATION,
     INVALID_TOKEN,
     MISSING_SCOPE,
     RESOURCE_NOT_FOUND,

@@ -184,6 +184,8 @@ class ApiFuzzTest {
         assertThat(shapeProblem("oauth", json, "{\"reason\":\"Invalid client\",\"error\":\"invalid_client\"}")).isNull();
         assertThat(shapeProblem("zoom", json, "{\"reason\":\"x\",\"error\":\"y\"}")).isNotNull();
         assertThat(shapeProblem("oauth", json, "{\"code\":300,\"message\":\"x\"}")).isNotNull();
+        assertThat(shapeProblem("oauth2", json, "{\"error\":\"invalid_scope\",\"error_description\":\"x\"}")).isNull();
+        assertThat(shapeProblem("oauth2", json, "{\"reason\":\"x\",\"error\":\"invalid_client\"}")).isNotNull();
         assertThat(shapeProblem("zoom", json, "{\"code\":300,\"message\":\"\"}")).isNotNull();
         assertThat(shapeProblem("zoom", json, "{\"code\":\"300\",\"message\":\"x\"}")).isNotNull();
         assertThat(shapeProblem("zoom", json, "{\"code\":300,\"message\":\"x\",\"errors\":[{\"field\":1}]}")).isNotNull();
@@ -224,7 +226,7 @@ class ApiFuzzTest {
         if (client) {
             var shape = shapeProblem(q.family(), contentType, body);
             if (shape != null) {
-                failures.add(op, "2 error shape (" + (q.family().equals("oauth") ? "OAuth" : "Zoom") + ")", i, q, status, body, shape);
+                failures.add(op, "2 error shape (" + (q.family().startsWith("oauth") ? "OAuth" : "Zoom") + ")", i, q, status, body, shape);
             }
             if (!before.equals(after)) {
                 failures.add(op, "4 a 4xx changed the database", i, q, status, body, DbChecksum.diff(before, after));
@@ -283,6 +285,13 @@ class ApiFuzzTest {
         }
         if (node == null || !node.isObject()) {
             return "body is not a JSON object";
+        }
+        if (family.equals("oauth2")) {
+            if (!node.path("error").isTextual() || node.path("error").asText().isBlank()
+                    || !node.path("error_description").isTextual() || node.path("error_description").asText().isBlank()) {
+                return "not {\"error\": string, \"error_description\": string} with non-empty texts";
+            }
+            return node.size() == 2 ? null : "fields other than error and error_description";
         }
         if (family.equals("oauth")) {
             if (!node.path("reason").isTextual() || node.path("reason").asText().isBlank()

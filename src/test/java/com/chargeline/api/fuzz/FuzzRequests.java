@@ -317,6 +317,9 @@ final class FuzzRequests {
             headers.put("Content-Type", "application/x-www-form-urlencoded");
             body = query.getBytes(StandardCharsets.UTF_8);
             query = "";
+            if (grant != null && grant.equals("client_credentials")) {
+                return clientCredentials(op, r, headers, auth);
+            }
             if (r.nextInt(3) == 0) {
                 headers.put("Content-Type", "application/json");
                 body = "{\"grant_type\":\"account_credentials\",\"account_id\":\"x\"} x".getBytes(StandardCharsets.UTF_8);
@@ -325,6 +328,32 @@ final class FuzzRequests {
             }
         }
         return new FuzzRequest(op.id(), "oauth", "POST", OAUTH, query, headers, auth, body, expect, kind, field, 0);
+    }
+
+    /**
+     * A form body with {@code grant_type=client_credentials}: Talkdesk's grant, answered in RFC 6749's error shape
+     * (family {@code oauth2}). The master's client holds {@code billing:master} but not the Talkdesk scope.
+     */
+    private FuzzRequest clientCredentials(SpecModel.Op op, Random r, Map<String, String> headers, String auth) {
+        var expect = auth == null || !auth.equals("Basic <master client credentials>") ? Expect.MUST_4XX : Expect.ANY;
+        var kind = expect == Expect.ANY ? "client_credentials" : "client_credentials+auth-bad";
+        var body = "grant_type=client_credentials";
+        switch (r.nextInt(4)) {
+            case 0 -> body += "&scope=billing%3Amaster";
+            case 1 -> {
+                body += "&scope=express-accounts-usage%3Aread";
+                expect = Expect.MUST_4XX;
+                kind += "+scope-not-held";
+            }
+            case 2 -> {
+                body += "&scope=a&scope=b";
+                expect = Expect.MUST_4XX;
+                kind += "+scope-repeated";
+            }
+            default -> { }
+        }
+        return new FuzzRequest(op.id(), "oauth2", "POST", OAUTH, "", headers, auth, body.getBytes(StandardCharsets.UTF_8),
+                expect, kind, kind.contains("scope") ? "scope" : "grant_type", 0);
     }
 
     // ---- paths that do not exist, methods a path does not have ------------------------------------------------
