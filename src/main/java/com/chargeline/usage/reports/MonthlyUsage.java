@@ -1,0 +1,102 @@
+package com.chargeline.usage.reports;
+
+import com.chargeline.common.id.AccountId;
+import com.chargeline.storage.Database;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+
+/**
+ * Usage by account, month and product, from the invoice-line totals ({@code usage_lines_monthly}: the account's
+ * calendar months, exactly what invoices bill): calls by call type, direction and result, messages by type and
+ * direction, the countries and the charged flag summed. What Talkdesk's monthly usage serves; the reads never touch
+ * the records, so a page costs the same at 100 thousand or 10 million records a month.
+ */
+public final class MonthlyUsage {
+    private static final String PAGE = ClasspathSqlLocator.removingComments().locate(MonthlyUsage.class, "page");
+    private final Database db;
+
+    public MonthlyUsage(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * A condition over the columns {@code u.account_id} (uuid) and {@code u.month} (date, a month's first day),
+     * compiled by the caller from its filter language with every value bound ({@code params}); {@code TRUE} for none.
+     */
+    public record Condition(String sql, Map<String, Object> params) {
+        public static final Condition NONE = new Condition("TRUE", Map.of());
+
+        public Condition {
+            Objects.requireNonNull(sql, "sql");
+            params = Map.copyOf(params);
+        }
+    }
+
+    /** The fixed orderings: by id (account, month, product, currency), by month or by account, then by id. */
+    public enum Order {
+        ID_ASC("p.account_id, p.month, p.product_id COLLATE \"C\", p.currency"),
+        ID_DESC("p.account_id DESC, p.month DESC, p.product_id COLLATE \"C\" DESC, p.currency DESC"),
+        MONTH_ASC("p.month, " + ID_ASC.sql),
+        MONTH_DESC("p.month DESC, " + ID_DESC.sql),
+        ACCOUNT_ASC(ID_ASC.sql),
+        ACCOUNT_DESC(ID_DESC.sql);
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** One row: an account's usage of one product in one month. */
+    public record Row(UUID accountId, YearMonth month, String kind, String currency, String productId, String usageType,
+                      String direction, String result, long records, long billedSeconds, long segments,
+                      BigDecimal totalCharge) {
+        public boolean call() {
+            return kind.equals("call");
+        }
+    }
+
+    /** A page and the number of rows in all pages. */
+    public record Page(List<Row> rows, long total) {
+    }
+
+    /**
+     * Page {@code page} (from 1) of {@code perPage} rows of the usage of {@code organization} (the account and, for a
+     * master, its sub accounts) matching {@code condition}.
+     */
+    public Page page(AccountId organization, Condition condition, Order order, int page, int perPage) {
+        if (page < 1 || perPage < 1) {
+            throw new IllegalArgumentException("pages count from 1 and hold at least one row");
+        }
+        var ids = organization.value();
+        long offset = (long) (page - 1) * perPage;
+        return db.withHandle(h -> {
+            var rows = h.createQuery(PAGE).define("condition", condition.sql()).define("order", order.sql)
+                    .bind("organization", ids).bindMap(condition.params()).bind("limit", perPage).bind("offset", offset)
+                    .map((rs, ctx) -> new Counted(new Row(rs.getObject("account_id", UUID.class),
+                            YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getString("kind"),
+                            rs.getString("currency").strip(), rs.getString("product_id"), rs.getString("usage_type"),
+                            rs.getString("direction"), rs.getString("result"), rs.getLong("records"),
+                            rs.getLong("billed_seconds"), rs.getLong("segments"), rs.getBigDecimal("total_charge")),
+                            rs.getLong("total"))).list();
+            if (!rows.isEmpty()) {
+                return new Page(rows.stream().map(Counted::row).toList(), rows.getFirst().total());
+            }
+            // past the last page (or none): the total alone
+            var all = h.createQuery(PAGE).define("condition", condition.sql()).define("order", order.sql)
+                    .bind("organization", ids).bindMap(condition.params()).bind("limit", 1).bind("offset", 0)
+                    .map((rs, ctx) -> rs.getLong("total")).findFirst().orElse(0L);
+            return new Page(List.of(), all);
+        });
+    }
+
+    private record Counted(Row row, long total) {
+    }
+}
