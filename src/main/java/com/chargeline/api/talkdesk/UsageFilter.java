@@ -86,12 +86,18 @@ public final class UsageFilter {
     public record Or(List<Node> terms) implements Node {
         public Or {
             terms = List.copyOf(terms);
+            if (terms.size() < 2) {
+                throw new IllegalArgumentException("or needs two or more terms");
+            }
         }
     }
 
     public record And(List<Node> terms) implements Node {
         public And {
             terms = List.copyOf(terms);
+            if (terms.size() < 2) {
+                throw new IllegalArgumentException("and needs two or more terms");
+            }
         }
     }
 

@@ -144,6 +144,12 @@ class UsageFilterTest {
     }
 
     @Test
+    void an_or_or_and_node_has_two_or_more_terms() {
+        assertThatThrownBy(() -> new Or(List.of(account(Op.EQ, A)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new And(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tabs_and_missing_spaces_around_parentheses_and_quotes_are_fine() {
         assertThat(parsed("(month\teq\t'2024-01')or(month eq'2024-02')")).isEqualTo(new Or(List.of(
                 month(Op.EQ, "2024-01"), month(Op.EQ, "2024-02"))));
