@@ -123,6 +123,7 @@ public final class Wiring {
     public final UsageQueries usageQueries;
     public final UsageCharges usageCharges;
     public final ChargeReports chargeReports;
+    public final com.chargeline.usage.reports.MonthlyUsage monthlyUsage;
     public final SeedUsage seedUsage;
     public final PlanCatalog planCatalog;
     public final PlanRules planRules;
@@ -189,6 +190,7 @@ public final class Wiring {
         this.usageQueries = new UsageQueries(db);
         this.usageCharges = new UsageCharges(db);
         this.chargeReports = new ChargeReports(db);
+        this.monthlyUsage = new com.chargeline.usage.reports.MonthlyUsage(db);
         this.seedUsage = new SeedUsage(ingestUsage, directory, clock);
         this.planCatalog = PlanCatalog.load();
         this.planRules = new PlanRules(planCatalog);
@@ -233,6 +235,8 @@ public final class Wiring {
                 new ZoomInvoiceEndpoints(access, planQueries, invoiceQueries, clock),
                 new ZoomInvoiceDownloadEndpoints(access, invoiceQueries, invoiceDocuments),
                 new ZoomPhoneReportEndpoints(chargeReports, paging, clock),
+                new com.chargeline.api.talkdesk.TalkdeskUsageEndpoints(monthlyUsage,
+                        new com.chargeline.api.talkdesk.TalkdeskOrganization(access), mapper, publicBaseUrl),
                 new ZoomInvoiceReportEndpoints(access, requestInvoiceReport, deleteInvoiceReport, invoiceReportQueries,
                         paging, mapper, clock),
                 new ZoomPlanEndpoints(access, planQueries, subscribe, clock, mapper),
