@@ -13,15 +13,12 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @UseClasspathSqlLocator
 interface InvoiceRunRepository {
     @SqlQuery
-    List<UUID> candidates(@Bind("month") LocalDate month, @Bind("horizon") LocalDate horizon, @Bind("only") UUID only);
+    List<UUID> candidates(@Bind("month") LocalDate month, @Bind("earliest") LocalDate earliest,
+                          @Bind("horizon") LocalDate horizon, @Bind("only") UUID only);
 
     @SqlQuery
     @RegisterConstructorMapper(AccountFacts.class)
     List<AccountFacts> accounts(@Bind("ids") UUID[] ids);
-
-    @SqlQuery
-    @RegisterConstructorMapper(InvoiceUsageRepository.MonthTotal.class)
-    List<InvoiceUsageRepository.MonthTotal> monthTotals(@Bind("ids") UUID[] ids, @Bind("month") LocalDate month);
 
     @SqlQuery
     @RegisterConstructorMapper(SubscriptionFacts.class)
@@ -48,15 +45,22 @@ interface InvoiceRunRepository {
     /** A plan line with its hosts over time: {@code hostCounts[i]} from {@code hostDays[i]} on. */
     record SubscriptionFacts(UUID accountId, UUID subscriptionId, String planType, String billingCycle,
                              LocalDate serviceEffectiveDate, LocalDate paidPeriodStartDate, LocalDate cancelAt,
-                             String purchaseOrderNumber, LocalDate[] hostDays, Integer[] hostCounts) {
+                             String purchaseOrderNumber, int hosts, LocalDate[] hostDays, Integer[] hostCounts) {
+        /** A line without a hosts history (written around the trigger) has its current hosts since its start. */
+        public SubscriptionFacts {
+            if (hostDays == null || hostDays.length == 0) {
+                hostDays = new LocalDate[] {serviceEffectiveDate};
+                hostCounts = new Integer[] {hosts};
+            }
+        }
     }
 
     record Discount(UUID masterAccountId, BigDecimal percent) {
     }
 
     /** A plan or credit line an earlier invoice holds for a subscription. */
-    record Charged(UUID accountId, UUID subscriptionId, LocalDate startDate, LocalDate endDate, BigDecimal amount,
-                   String number) {
+    record Charged(UUID accountId, UUID subscriptionId, String kind, LocalDate startDate, LocalDate endDate,
+                   BigDecimal unitPrice, BigDecimal amount, String number) {
     }
 
     /** One row of {@code usageChanges.sql}: the counts are differences, {@code charge} exact, {@code billed} rounded. */

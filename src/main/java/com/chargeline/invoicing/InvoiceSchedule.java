@@ -17,14 +17,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The automatic invoicing inside {@code serve}: each {@link #tick()} runs the months that have just closed (the month
  * before the current one, in every zone from UTC-12 to UTC+14, so an account is invoiced right after its own
- * midnight) and posts the Drafts whose review period is over. One process at a time: a tick first takes a
- * PostgreSQL advisory lock shared by every process on the database and skips when another holds it; the run itself
- * is idempotent besides, so a tick that overlaps a CLI run issues nothing twice.
+ * midnight) and posts the Drafts whose review period is over. One run at a time: a tick takes a PostgreSQL advisory
+ * lock shared by every process on the database and skips when another holds it; a CLI run ({@link RunInvoices#run})
+ * waits for the same lock. A month that fails is logged and run again at the next tick; a Draft that cannot be posted
+ * is logged and does not hold the others back.
  */
 public final class InvoiceSchedule {
     /** The advisory lock key of the automatic invoicing ("CL-INVOI" in ASCII): a fixed name, not a hash. */
     static final long LOCK_KEY = 0x434c2d494e564f49L;
     private static final Logger LOG = LoggerFactory.getLogger(InvoiceSchedule.class);
+    /** Whether this thread holds the claim (a run inside the demo's seeding must not wait for itself). */
+    private static final ThreadLocal<Boolean> HELD = new ThreadLocal<>();
     private final Database db;
     private final Clock clock;
     private final RunInvoices run;
@@ -52,20 +55,33 @@ public final class InvoiceSchedule {
             if (!repo.tryClaim(LOCK_KEY)) {
                 return new Tick(false, List.of(), 0);
             }
+            HELD.set(true);
             try {
                 var runs = new ArrayList<RunInvoices.Result>();
                 for (var month : closedMonths(clock.instant())) {
-                    var result = run.run(month, null, "schedule");
-                    result.refused().values().forEach(reason -> LOG.warn("invoice run: {}", reason));
-                    runs.add(result);
+                    try {
+                        var result = run.runClaimed(month, null, "schedule");
+                        result.refused().values().forEach(reason -> LOG.warn("invoice run: {}", reason));
+                        runs.add(result);
+                    } catch (RuntimeException e) {
+                        // the database, say: the next tick runs the month again (a run is idempotent)
+                        LOG.error("invoice run of {} failed; the next tick runs it again", month, e);
+                    }
                 }
                 int posted = 0;
                 for (var draft : repo.draftsToPost(clock.instant().minus(review))) {
-                    post.post(new AccountId(draft.accountId()), draft.invoiceId(), "schedule");
-                    posted++;
+                    try {
+                        post.post(new AccountId(draft.accountId()), draft.invoiceId(), "schedule");
+                        posted++;
+                    } catch (RuntimeException e) {
+                        // one Draft that cannot be posted does not hold the others back
+                        LOG.error("posting invoice {} of account {} failed", draft.invoiceId(),
+                                new AccountId(draft.accountId()).wire(), e);
+                    }
                 }
                 return new Tick(true, List.copyOf(runs), posted);
             } finally {
+                HELD.remove();
                 repo.release(LOCK_KEY);
             }
         });
@@ -76,12 +92,17 @@ public final class InvoiceSchedule {
      * meanwhile: the demo seeds its usage and invoices its months this way, in order.
      */
     public static <T> T exclusively(Database db, java.util.function.Supplier<T> work) {
+        if (Boolean.TRUE.equals(HELD.get())) {
+            return work.get(); // this thread holds the claim already (the demo runs its months inside its seeding)
+        }
         return db.withHandle(h -> {
             var repo = h.attach(InvoiceScheduleRepository.class);
             repo.claim(LOCK_KEY);
+            HELD.set(true);
             try {
                 return work.get();
             } finally {
+                HELD.remove();
                 repo.release(LOCK_KEY);
             }
         });

@@ -19,13 +19,15 @@ import java.util.UUID;
  * is prorated by day; a longer cycle's unit is the cycle itself (quarter, year, ... counted from the line's service
  * effective date), charged whole when it begins and prorated by day of the cycle when its hosts change or it ends early.
  *
- * <p>The invoice of month M looks at every unit holding a day of M or M+1. For each, what the subscription's history
- * says it owes (hosts day by day, from {@code subscription_hosts}, within its service from the effective date to
- * {@code cancel_at}, at the price book's list price less the master's discount, one host at least) is compared with
- * what earlier invoices charged for it: nothing charged yet → one line per run of days with the same hosts;
- * charged the same (line by line, rounded) → nothing; charged otherwise → a credit line giving back what was
- * charged and the lines owed now. So a host reduction shows as a credit and a smaller charge, and the invoices of a
- * unit always add up to what its history owes, whenever a change is learnt.
+ * <p>The invoice of month M looks at every unit holding a day from twelve months before M to the end of M+1 (so
+ * months a run skipped are caught up). For each, what the subscription's history says it owes (hosts day by day,
+ * from {@code subscription_hosts}, within its service from the effective date to {@code cancel_at}, one host at
+ * least) is compared with what earlier invoices charged for it: nothing charged yet → one line per run of days with
+ * the same hosts, at the price book's list price less the master's discount; the same total (after the per-line
+ * rounding) → nothing; another total → a credit line giving back what was charged and the lines owed now, at the
+ * unit price the unit was first sold at (a later discount or price-book change applies to new units only). So a
+ * host reduction shows as a credit and a smaller charge, and the invoices of a unit always add up to what its
+ * history owes, whenever a change is learnt.
  */
 final class PlanCharges {
     private static final int DIVISION_SCALE = 10;
@@ -49,6 +51,11 @@ final class PlanCharges {
         return month.atDay(1).minusMonths(BillingCycle.THREE_YEARS.months());
     }
 
+    /** The first day of the units the invoice of {@code month} looks at: twelve months before it. */
+    static LocalDate lookBack(YearMonth month) {
+        return month.minusMonths(12).atDay(1);
+    }
+
     /** The last day the invoice of {@code month} charges for in advance: the next month's last day. */
     static LocalDate horizon(YearMonth month) {
         return month.plusMonths(1).atEndOfMonth();
@@ -67,8 +74,10 @@ final class PlanCharges {
             var ref = new InvoiceItem.PlanRef(s.subscriptionId(), s.planType());
             var previous = charged.getOrDefault(s.subscriptionId(), List.of());
             for (var unit : units(s, cycle, month)) {
-                var owed = owed(s, unit, unitPrice, plan.name(), cycle, chargeType, ref);
                 var before = previous.stream().filter(c -> unit.holds(c.startDate())).toList();
+                var soldAt = before.stream().filter(c -> c.kind().equals("plan") && c.unitPrice() != null).findFirst()
+                        .map(c -> new Money(c.unitPrice(), unitPrice.currency())).orElse(unitPrice);
+                var owed = owed(s, unit, soldAt, plan.name(), cycle, chargeType, ref);
                 var charged0 = before.stream().map(InvoiceRunRepository.Charged::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
                 var owedTotal = owed.stream().map(l -> l.amount().roundedToMinorUnit().amount())
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -98,14 +107,15 @@ final class PlanCharges {
         }
     }
 
-    /** The units holding a day of {@code month} or the next month. */
+    /** The units holding a day from {@link #lookBack} to {@link #horizon} within the line's service. */
     static List<Unit> units(InvoiceRunRepository.SubscriptionFacts s, BillingCycle cycle, YearMonth month) {
-        var first = month.atDay(1);
+        var first = max(lookBack(month), s.serviceEffectiveDate());
         var last = horizon(month);
         var units = new ArrayList<Unit>();
         if (cycle == BillingCycle.MONTHLY) {
-            units.add(new Unit(first, month.atEndOfMonth()));
-            units.add(new Unit(month.plusMonths(1).atDay(1), last));
+            for (var m = YearMonth.from(first); !m.atDay(1).isAfter(last); m = m.plusMonths(1)) {
+                units.add(new Unit(m.atDay(1), m.atEndOfMonth()));
+            }
             return units;
         }
         var anchor = s.serviceEffectiveDate();

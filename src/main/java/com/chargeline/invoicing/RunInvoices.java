@@ -59,10 +59,19 @@ public final class RunInvoices {
     public record Drafted(AccountId accountId, String invoiceId) {
     }
 
-    /** Runs {@code month} for every account, or for {@code only} (null for all). */
+    /**
+     * Runs {@code month} for every account, or for {@code only} (null for all), holding the invoicing claim that every
+     * run and the automatic invoicing of every process share ({@link InvoiceSchedule#exclusively}): runs never overlap,
+     * so two runs of adjacent months cannot both charge the month they share.
+     */
     public Result run(YearMonth month, AccountId only, String actor) {
+        return InvoiceSchedule.exclusively(db, () -> runClaimed(month, only, actor));
+    }
+
+    /** {@link #run} for a caller that holds the claim. */
+    Result runClaimed(YearMonth month, AccountId only, String actor) {
         var candidates = db.withRepository(InvoiceRunRepository.class, r -> r.candidates(month.atDay(1),
-                PlanCharges.horizon(month), only == null ? null : only.value()));
+                PlanCharges.lookBack(month), PlanCharges.horizon(month), only == null ? null : only.value()));
         var drafted = new ArrayList<Drafted>();
         var refused = new HashMap<AccountId, String>();
         int[] counts = new int[3];
@@ -80,13 +89,13 @@ public final class RunInvoices {
         var pending = new ArrayList<Pending>();
         for (var account : facts.accounts()) {
             var id = new AccountId(account.accountId());
-            var zone = Zones.stored(account.timeZone());
-            var period = new BillingMonth(month, zone);
-            if (now.isBefore(period.end())) {
-                counts[2]++;
-                continue;
-            }
             try {
+                var zone = Zones.stored(account.timeZone());
+                var period = new BillingMonth(month, zone);
+                if (now.isBefore(period.end())) {
+                    counts[2]++;
+                    continue;
+                }
                 var currency = Currencies.parse(account.currency()).orElseThrow(() -> new PlanCharges.NotBillable(
                         "its currency " + account.currency() + " is not one Chargeline bills in"));
                 var lines = lines(month, account, currency, facts);
@@ -97,6 +106,10 @@ public final class RunInvoices {
                 }
             } catch (PlanCharges.NotBillable e) {
                 refused.put(id, "Account " + id.wire() + " cannot be invoiced for " + month + ": " + e.getMessage() + ".");
+            } catch (RuntimeException e) {
+                // a stored value the run cannot read (a retired plan type, a bad zone): this account is left out,
+                // with the reason, and the others are invoiced
+                refused.put(id, "Account " + id.wire() + " could not be invoiced for " + month + ": " + e.getMessage());
             }
         }
         for (int from = 0; from < pending.size(); from += WRITE_BATCH) {
@@ -153,15 +166,9 @@ public final class RunInvoices {
         var last = month.atEndOfMonth();
         var lines = new ArrayList<InvoiceItem.Line>(plans.lines(month, facts.subscriptions(key),
                 facts.discount(account.masterAccountId()), facts.charged(key), currency, chargeType));
-        for (var usage : UsageCharges.fromTotals(facts.usage(key))) {
-            checkCurrency(usage.amount(), currency, month.toString());
-            var quantity = usage.kind() == UsageLine.Kind.CALLS ? usage.billedMinutes() : BigDecimal.valueOf(usage.segments());
-            lines.add(new InvoiceItem.Line(InvoiceItem.Kind.USAGE, usage.description(), quantity, null, usage.charge(),
-                    first, last, chargeType, null, usage.usage(), null));
-        }
-        for (var adjustment : UsageAdjustments.lines(facts.usageChanges(key), chargeType)) {
-            checkCurrency(adjustment.amount(), currency, adjustment.correctsPeriod().toString());
-            lines.add(adjustment);
+        for (var usage : UsageAdjustments.lines(facts.usageChanges(key), month, chargeType)) {
+            checkCurrency(usage.amount(), currency, YearMonth.from(usage.startDate()).toString());
+            lines.add(usage);
         }
         if (lines.isEmpty()) {
             return lines;
@@ -190,7 +197,6 @@ public final class RunInvoices {
 
     /** Everything the run reads for a chunk of accounts, by account. */
     private record ChunkFacts(List<InvoiceRunRepository.AccountFacts> accounts,
-                              Map<UUID, List<InvoiceUsageRepository.MonthTotal>> usageByAccount,
                               Map<UUID, List<InvoiceRunRepository.SubscriptionFacts>> subscriptionsByAccount,
                               Map<UUID, BigDecimal> discounts,
                               Map<UUID, Map<UUID, List<InvoiceRunRepository.Charged>>> chargedByAccount,
@@ -198,8 +204,6 @@ public final class RunInvoices {
         static ChunkFacts read(InvoiceRunRepository r, UUID[] ids, YearMonth month) {
             var earliest = PlanCharges.earliest(month);
             return new ChunkFacts(r.accounts(ids),
-                    r.monthTotals(ids, month.atDay(1)).stream().collect(Collectors.groupingBy(
-                            InvoiceUsageRepository.MonthTotal::accountId)),
                     r.subscriptions(ids, earliest, PlanCharges.horizon(month)).stream().collect(Collectors.groupingBy(
                             InvoiceRunRepository.SubscriptionFacts::accountId)),
                     r.discounts(ids).stream().collect(Collectors.toMap(InvoiceRunRepository.Discount::masterAccountId,
@@ -208,10 +212,6 @@ public final class RunInvoices {
                             Collectors.groupingBy(InvoiceRunRepository.Charged::subscriptionId))),
                     r.usageChanges(ids, month.atDay(1)).stream().collect(Collectors.groupingBy(
                             InvoiceRunRepository.UsageChange::accountId)));
-        }
-
-        List<InvoiceUsageRepository.MonthTotal> usage(UUID account) {
-            return usageByAccount.getOrDefault(account, List.of());
         }
 
         List<InvoiceRunRepository.SubscriptionFacts> subscriptions(UUID account) {

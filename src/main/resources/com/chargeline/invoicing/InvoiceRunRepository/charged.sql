@@ -1,5 +1,6 @@
--- What earlier invoices (void ones aside) charged for each subscription, by line, from :earliest on.
-SELECT t.account_id, t.subscription_id, t.start_date, t.end_date, t.amount, i.number
+-- What earlier invoices (void ones aside) charged for each subscription, by line (with the unit price it was sold
+-- at), from :earliest on.
+SELECT t.account_id, t.subscription_id, t.kind, t.start_date, t.end_date, t.unit_price, t.amount, i.number
   FROM invoice_item t
   JOIN invoice i ON i.account_id = t.account_id AND i.invoice_id = t.invoice_id
  WHERE t.account_id = ANY(CAST(:ids AS uuid[]))

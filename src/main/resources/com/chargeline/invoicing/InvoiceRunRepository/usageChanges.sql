@@ -1,14 +1,9 @@
--- The usage of the months before :month that have an invoice (void ones aside), as it is now and as the invoices
--- billed it (their usage lines and the adjustments naming the month), by what a usage line is made of. Where they
--- differ, the run writes an adjustment line. A row per line key on either side; the run keeps those that differ
--- after rounding.
-WITH invoiced AS (
-    SELECT i.account_id, i.period_start
-      FROM invoice i
-     WHERE i.account_id = ANY(CAST(:ids AS uuid[]))
-       AND i.period_start < :month
-       AND i.status <> 'Void'
-), current_usage AS (
+-- The usage of every month up to :month (its first day), as it is now and as invoices (void ones aside) billed it:
+-- a month's own usage lines and the adjustments naming it, by what a usage line is made of. Where they differ, the
+-- run writes a line: the usage lines of :month itself, adjustments for the months before (late records, re-ratings,
+-- months never invoiced). A row per line key on either side; the run keeps those that differ after rounding.
+-- Calls' results and the charged flag are summed (an invoice line is by direction, call type and country).
+WITH current_usage AS (
     SELECT u.account_id, u.month,
            CASE u.kind WHEN 'call' THEN 'calls' ELSE 'messages' END AS usage_kind, u.direction,
            CASE u.kind WHEN 'call' THEN u.call_type ELSE u.message_type END AS usage_type,
@@ -16,8 +11,8 @@ WITH invoiced AS (
            sum(u.records) AS records, sum(u.billed_seconds) AS billed_seconds, sum(u.segments) AS segments,
            sum(u.total_charge) AS charge
       FROM usage_lines_monthly u
-      JOIN invoiced v ON v.account_id = u.account_id AND v.period_start = u.month
      WHERE u.account_id = ANY(CAST(:ids AS uuid[]))
+       AND u.month <= :month
        AND u.charged
      GROUP BY 1, 2, 3, 4, 5, 6, 7
 ), billed AS (
@@ -30,7 +25,7 @@ WITH invoiced AS (
      WHERE t.account_id = ANY(CAST(:ids AS uuid[]))
        AND t.usage_kind IS NOT NULL
        AND i.status <> 'Void'
-       AND coalesce(t.corrects_period, i.period_start) < :month
+       AND coalesce(t.corrects_period, i.period_start) <= :month
      GROUP BY 1, 2, 3, 4, 5, 6, 7
 )
 SELECT coalesce(c.account_id, b.account_id) AS account_id, coalesce(c.month, b.month) AS month,
@@ -50,4 +45,4 @@ SELECT coalesce(c.account_id, b.account_id) AS account_id, coalesce(c.month, b.m
     OR c.billed_seconds IS DISTINCT FROM b.billed_seconds
     OR c.segments IS DISTINCT FROM b.segments
     OR coalesce(c.charge, 0) <> coalesce(b.amount, 0)
- ORDER BY 1, 2, 3, 4, 5, 6, 7
+ ORDER BY 1, 2, 3, 5, 6, 4, 7
