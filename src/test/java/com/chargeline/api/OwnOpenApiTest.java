@@ -118,6 +118,23 @@ class OwnOpenApiTest {
     }
 
     @Test
+    void the_talkdesk_monthly_usage_answers_as_our_file_says() {
+        var fx = usage();
+        assertThat(server.api.post(fx.path("/usage/calls"), fx.master.token(), "[" + UsageFixture.call("own-td", "outbound",
+                "+14155550100", "+12125550123", "1001", 75, "2026-10-20T09:00:00Z") + "]").status()).isEqualTo(200);
+        var token = server.tokenWithScopes(fx.master.account(),
+                java.util.List.of(com.chargeline.accounts.ApiScopes.TALKDESK_USAGE_READ));
+        var path = "/express/usage/month";
+        for (var query : new String[] {"", "?per_page=1", "?per_page=1&page=2&order_by=month:asc", "?page=50",
+            "?filter=month%20eq%20%272026-10%27", "?filter=month%20like%20x", "?per_page=0", "?order_by=size"}) {
+            assertMatches(Method.GET, path, server.api.get(path + query, token));
+        }
+        assertMatches(Method.GET, path, server.api.get(path, null));
+        assertMatches(Method.GET, path, server.api.get(path, fx.master.token()));
+        assertMatches(Method.GET, path, server.api.get(path + "?filter=account_id%20eq%20%27" + master.id() + "%27", token));
+    }
+
+    @Test
     void the_plan_operations_answer_as_our_file_says() {
         var sub = server.sub(master, "Own Spec Plans", PayMode.MASTER);
         var path = "/v2/accounts/" + sub.id() + "/plans";

@@ -1,0 +1,151 @@
+package com.chargeline.api.talkdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chargeline.accounts.ApiScopes;
+import com.chargeline.accounts.PayMode;
+import com.chargeline.api.v1.UsageFixture;
+import com.chargeline.invoicing.BillingMonth;
+import com.chargeline.invoicing.UsageLine;
+import com.chargeline.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /express/usage/month} through the real server: rows per account, month and product from the rated
+ * usage, totals equal to the invoice's usage lines, HAL paging to the end and past it, filters and the 403 of an
+ * account outside the organization.
+ */
+class TalkdeskUsageEndpointsTest {
+    static TestServer server;
+    static UsageFixture fx;
+    static TestServer.Tenant other;
+    static String token;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+        fx = new UsageFixture(server, "Talkdesk Usage Org");
+        other = server.master("Another Org");
+        var calls = new ArrayList<String>();
+        for (int i = 0; i < 12; i++) {
+            calls.add(UsageFixture.call("td-" + i, "outbound", "+14155550100", i % 3 == 0 ? "+442071838750" : "+12125550123",
+                    "1001", i % 4 == 0 ? 0 : 30 + 17 * i, "2026-10-" + String.format("%02d", 3 + i) + "T10:00:00Z"));
+        }
+        calls.add(UsageFixture.call("td-nov", "outbound", "+14155550100", "+12125550123", "1001", 95, "2026-11-02T10:00:00Z"));
+        var r = server.api.post(fx.path("/usage/calls"), fx.master.token(), "[" + String.join(",", calls) + "]");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var sms = server.api.post(fx.path("/usage/sms"), fx.master.token(), "[{\"message_id\":\"td-m1\",\"direction\":"
+                + "\"outbound\",\"from_number\":\"+14155550100\",\"to_number\":\"+12125550123\",\"sent_time\":"
+                + "\"2026-10-09T10:00:00Z\",\"segments\":3}]");
+        assertThat(sms.status()).as(sms.body()).isEqualTo(200);
+        token = server.tokenWithScopes(fx.master.account(), List.of(ApiScopes.TALKDESK_USAGE_READ));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonNode get(String query) {
+        var r = server.api.get("/express/usage/month" + query, token);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String filter(String expression) {
+        return "filter=" + URLEncoder.encode(expression, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_month_s_rows_add_up_to_the_invoice_usage_lines_and_carry_talkdesk_s_values() {
+        var body = get("?" + filter("month eq '2026-10'") + "&per_page=250");
+        var rows = body.get("_embedded").get("usage");
+        assertThat(body.get("total").asInt()).isEqualTo(rows.size()).isPositive();
+        var total = BigDecimal.ZERO;
+        for (var row : rows) {
+            assertThat(row.get("month").asText()).isEqualTo("2026-10");
+            assertThat(row.get("account_id").asText()).isEqualTo(fx.master.id());
+            assertThat(row.get("currency").asText()).isEqualTo("USD");
+            assertThat(row.get("type").asText()).isIn("CALL", "MESSAGE");
+            assertThat(row.get("unit").asText()).isEqualTo(row.get("type").asText().equals("CALL") ? "MINUTES" : "SEGMENTS");
+            assertThat(row.get("direction").asText()).isEqualTo("OUTBOUND");
+            assertThat(row.get("total_amount").isNumber()).isTrue();
+            total = total.add(row.get("total_amount").decimalValue());
+        }
+        assertThat(rows).extracting(r -> r.get("resolution").isNull() ? "null" : r.get("resolution").asText())
+                .contains("ANSWERED", "MISSED", "null");
+        var lines = server.app.wiring().usageCharges.lines(fx.master.account().id(),
+                new BillingMonth(YearMonth.of(2026, 10), ZoneOffset.UTC));
+        var exact = lines.stream().map(UsageLine::charge).map(m -> m.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(total).as("the records' exact charges, as the invoice's usage lines sum them").isEqualByComparingTo(exact);
+        var messages = rows.findValuesAsText("type").indexOf("MESSAGE");
+        assertThat(rows.get(messages).get("number_of_units").asInt()).isEqualTo(3);
+        assertThat(rows.get(messages).get("product_id").asText()).isEqualTo("CL-USG-MSG-SMS-OUTBOUND");
+    }
+
+    @Test
+    void paging_links_walk_every_row_once_and_a_page_past_the_end_is_empty() {
+        var all = get("?per_page=250").get("total").asInt();
+        assertThat(all).isGreaterThan(3);
+        var seen = new HashSet<String>();
+        var href = "/express/usage/month?per_page=2&order_by=month:asc";
+        int pages = 0;
+        while (href != null) {
+            var body = get(href.substring(href.indexOf('?')));
+            body.get("_embedded").get("usage").forEach(r -> assertThat(seen.add(r.get("id").asText())).isTrue());
+            var links = body.get("_links");
+            assertThat(links.get("self").get("href").asText()).startsWith("http://").contains("order_by=month%3Aasc");
+            assertThat(links.get("show")).isEqualTo(links.get("self"));
+            href = links.has("next") ? links.get("next").get("href").asText() : null;
+            pages++;
+        }
+        assertThat(seen).hasSize(all);
+        assertThat(pages).isEqualTo((all + 1) / 2);
+        var past = get("?per_page=2&page=99");
+        assertThat(past.get("count").asInt()).isZero();
+        assertThat(past.get("total").asInt()).isEqualTo(all);
+        assertThat(past.get("_links").has("next")).isFalse();
+        assertThat(past.get("_links").get("prev").get("href").asText()).contains("page=" + ((all + 1) / 2));
+    }
+
+    @Test
+    void filters_select_accounts_and_months() {
+        var nov = get("?" + filter("month gt '2026-10' and account_id eq '" + fx.master.id() + "'"));
+        assertThat(nov.get("_embedded").get("usage")).allSatisfy(r -> assertThat(r.get("month").asText()).isEqualTo("2026-11"));
+        assertThat(nov.get("total").asInt()).isEqualTo(1);
+        var none = get("?" + filter("month lt '2026-01'"));
+        assertThat(none.get("total").asInt()).isZero();
+        var either = get("?" + filter("(month eq '2026-11' or month eq '2026-10') and account_id ne '" + fx.master.id() + "'"));
+        assertThat(either.get("total").asInt()).isZero();
+    }
+
+    @Test
+    void an_account_outside_the_organization_is_403_and_a_bad_filter_400_naming_it() {
+        var outside = server.api.get("/express/usage/month?" + filter("account_id eq '" + other.id() + "'"), token);
+        assertThat(outside.status()).isEqualTo(403);
+        assertThat(outside.json().get("code").asText()).isEqualTo("0403002");
+        var bad = server.api.get("/express/usage/month?" + filter("month like '2026-10'"), token);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("fields").get(0).get("name").asText()).isEqualTo("filter");
+        assertThat(bad.json().get("fields").get(0).get("description").asText()).contains("position 7");
+        var perPage = server.api.get("/express/usage/month?per_page=251", token);
+        assertThat(perPage.status()).isEqualTo(400);
+        assertThat(perPage.json().get("fields").get(0).get("name").asText()).isEqualTo("per_page");
+        var twice = server.api.get("/express/usage/month?page=1&page=2", token);
+        assertThat(twice.status()).isEqualTo(400);
+        var sub = server.sub(fx.master, "Talkdesk Sub", PayMode.MASTER);
+        var ofSub = get("?" + filter("account_id eq '" + sub.id() + "'"));
+        assertThat(ofSub.get("total").asInt()).as("a sub account of the organization, without usage").isZero();
+    }
+}
