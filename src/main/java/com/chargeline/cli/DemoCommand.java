@@ -43,6 +43,12 @@ public final class DemoCommand extends ServingCommand {
         out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/accounts/billing/renewals?interval=90\"");
         out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + base + "/v2/phone/reports/call_charges?page_size=5\"");
         invoiceLines(app, base, credentials.accountId(), sub);
+        out.println("Talkdesk's monthly usage (client credentials, the same API client):");
+        out.println("  TD_TOKEN=$(curl -s -X POST \"" + base + "/oauth/token\" -u \"" + credentials.clientId() + ":"
+                + credentials.clientSecret() + "\" -d 'grant_type=client_credentials&scope=express-accounts-usage:read'"
+                + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
+        out.println("  curl -s -G -H \"Authorization: Bearer $TD_TOKEN\" \"" + base + "/express/usage/month\" --data-urlencode"
+                + " \"filter=account_id eq '" + sub + "'\" -d per_page=5");
         out.flush();
     }
 

@@ -3,6 +3,7 @@ package com.chargeline.cli;
 import com.chargeline.Wiring;
 import com.chargeline.accounts.Account;
 import com.chargeline.accounts.AccountOptions;
+import com.chargeline.accounts.ApiScopes;
 import com.chargeline.accounts.BillingContact;
 import com.chargeline.accounts.ClientSecrets;
 import com.chargeline.accounts.NewAccount;
@@ -74,6 +75,7 @@ final class DemoData {
 
     Credentials seed(Path credentialsFile, String baseUrl) {
         var master = ensure(null, MASTER);
+        masterId = master.id();
         var subs = new ArrayList<Account>();
         for (var seed : SUBS) {
             subs.add(ensure(master.id(), seed));
@@ -119,12 +121,17 @@ final class DemoData {
     }
 
     /** {client_id, client_secret}: the stored pair when it still authenticates, else a new client. */
+    private AccountId masterId;
+
     private String[] reuseOrCreate(AccountId account, String clientId, String secret) {
         if (clientId != null && secret != null && wiring.apiClientQueries.authenticate(clientId, secret)
                 .filter(c -> c.accountId().equals(account)).isPresent()) {
             return new String[] {clientId, secret};
         }
-        var created = wiring.createApiClient.create(account, List.of(), "demo");
+        // the master's client may also read Talkdesk's monthly usage (a scope no default grants)
+        var scopes = account.equals(masterId) ? java.util.stream.Stream.concat(ApiScopes.MASTER_DEFAULT.stream(),
+                java.util.stream.Stream.of(ApiScopes.TALKDESK_USAGE_READ)).toList() : List.<String>of();
+        var created = wiring.createApiClient.create(account, scopes, "demo");
         return new String[] {created.client().clientId(), created.clientSecret()};
     }
 

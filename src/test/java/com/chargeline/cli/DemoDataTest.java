@@ -63,6 +63,16 @@ class DemoDataTest {
                     .get("usage").asInt()).as("the demo's directory users hold base-plan licences").isPositive();
 
             checkInvoices(server, first, token);
+            var talkdesk = server.api.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.api.url("/oauth/token")))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((first.clientId() + ":"
+                            + first.clientSecret()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "grant_type=client_credentials&scope=express-accounts-usage%3Aread")));
+            assertThat(talkdesk.status()).as(talkdesk.body()).isEqualTo(200);
+            var usageRows = server.api.get("/express/usage/month?per_page=1", talkdesk.json().get("access_token").asText());
+            assertThat(usageRows.status()).as(usageRows.body()).isEqualTo(200);
+            assertThat(usageRows.json().get("total").asInt()).as("the demo's usage, as Talkdesk rows").isPositive();
 
             Files.delete(file);
             var third = new DemoData(server.app.wiring(), 5_000, 1_000).seed(file, "http://localhost:1");
