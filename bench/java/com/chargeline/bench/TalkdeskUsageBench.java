@@ -1,0 +1,64 @@
+package com.chargeline.bench;
+
+import com.chargeline.App;
+import com.chargeline.accounts.ApiScopes;
+import com.chargeline.storage.Storage;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /express/usage/month} for an organization with 10 M rated calls in last month (the reports benchmark's
+ * data dir, reused) and one with 100 000 (seeded once into the same dir): latency of the first page, a month-filtered
+ * page and the last page (p50/p99 over 2 000 requests each, one client, after a warm-up), and the plan of the page
+ * statement. Target (docs/BENCHMARKS.md): p99 <= 10 ms for any page, the same at both sizes, since the rows come
+ * from the monthly totals, never the records. Run with bench/talkdesk-usage.sh.
+ */
+public final class TalkdeskUsageBench {
+    public static void main(String[] args) throws Exception {
+        var dir = Path.of(args.length > 0 ? args[0] : "target/bench-reports-data");
+        var month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        try (var app = App.start(new App.Config(new Storage.Target(dir, null, null, null, Map.of()), "127.0.0.1", 0, null,
+                1L << 20, Clock.systemUTC()))) {
+            var w = app.wiring();
+            var big = w.accountQueries.findByEmail("big@reports.example").orElseThrow(
+                    () -> new IllegalStateException(dir + " has no reports benchmark data: run bench/reports.sh first"));
+            var small = w.accountQueries.findByEmail("hundredk@talkdesk.example").orElse(null);
+            if (small == null) {
+                small = ReportsBench.seededAccount(w, "hundredk@talkdesk.example", "Hundred K", month, 100_000, 3);
+            }
+            var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (var account : List.of(small, big)) {
+                var client = w.createApiClient.create(account.id(), List.of(ApiScopes.TALKDESK_USAGE_READ), "bench");
+                var token = w.accessTokens.issue(client.client(), List.of(ApiScopes.TALKDESK_USAGE_READ)).token();
+                var base = "http://127.0.0.1:" + app.port() + "/express/usage/month";
+                var records = w.db.jdbi().withHandle(h -> h.createQuery("SELECT sum(records) FROM usage_lines_monthly "
+                        + "WHERE account_id = :a AND month = :m").bind("a", account.id().value()).bind("m", month.atDay(1))
+                        .mapTo(Long.class).one());
+                var first = new String(ReportsBench.get(http, base + "?per_page=5", token).body(), StandardCharsets.UTF_8);
+                var total = w.mapper.readTree(first).get("total").asLong();
+                System.out.printf("%s: %,d rated records in %s, %d usage rows in all months%n", account.profile().name(),
+                        records, month, total);
+                var filter = URLEncoder.encode("month eq '" + month + "' and account_id eq '" + account.id().wire() + "'",
+                        StandardCharsets.UTF_8);
+                ReportsBench.latency("  page 1 (50 rows)", http, base, token, 10);
+                ReportsBench.latency("  filtered to the month", http, base + "?filter=" + filter, token, 10);
+                ReportsBench.latency("  last page (per_page=1)", http, base + "?per_page=1&page=" + Math.max(1, total), token,
+                        10);
+            }
+            System.out.println("plan of the page statement (the 10 M organization, filtered to the month):");
+            var sql = org.jdbi.v3.core.locator.ClasspathSqlLocator.removingComments()
+                    .locate(com.chargeline.usage.reports.MonthlyUsage.class, "page");
+            w.db.jdbi().useHandle(h -> h.createQuery("EXPLAIN (ANALYZE, COSTS OFF) " + sql)
+                    .define("condition", "u.month = :m").define("order", "p.account_id DESC, p.month DESC")
+                    .bind("organization", big.id().value()).bind("m", month.atDay(1)).bind("limit", 50).bind("offset", 0)
+                    .mapTo(String.class).forEach(line -> System.out.println("    " + line)));
+        }
+    }
+}
