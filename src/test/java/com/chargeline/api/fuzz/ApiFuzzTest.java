@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.chargeline.accounts.ApiScopes;
 import com.chargeline.accounts.PayMode;
 import com.chargeline.api.fuzz.FuzzRequest.Expect;
 import com.chargeline.api.v1.UsageFixture;
@@ -80,7 +81,8 @@ class ApiFuzzTest {
         var expired = server.tokenWithScopes(master.account(), List.of());
         server.clock.advance(Duration.ofHours(2));
         var tokens = Map.of("master", master.token(), "sub", sub.token(), "foreign", foreign.token(), "expired", expired,
-                "narrow", server.tokenWithScopes(master.account(), List.of("phone:read:admin")));
+                "narrow", server.tokenWithScopes(master.account(), List.of("phone:read:admin")),
+                "talkdesk", server.tokenWithScopes(master.account(), List.of(ApiScopes.TALKDESK_USAGE_READ)));
 
         var text = server.api.get("/api/v1/openapi.json", null).body();
         spec = SpecModel.load(text);
@@ -226,7 +228,8 @@ class ApiFuzzTest {
         if (client) {
             var shape = shapeProblem(q.family(), contentType, body);
             if (shape != null) {
-                failures.add(op, "2 error shape (" + (q.family().startsWith("oauth") ? "OAuth" : "Zoom") + ")", i, q, status, body, shape);
+                failures.add(op, "2 error shape (" + (q.family().startsWith("oauth") ? "OAuth"
+                        : q.family().equals("talkdesk") ? "Talkdesk" : "Zoom") + ")", i, q, status, body, shape);
             }
             if (!before.equals(after)) {
                 failures.add(op, "4 a 4xx changed the database", i, q, status, body, DbChecksum.diff(before, after));
@@ -292,6 +295,19 @@ class ApiFuzzTest {
                 return "not {\"error\": string, \"error_description\": string} with non-empty texts";
             }
             return node.size() == 2 ? null : "fields other than error and error_description";
+        }
+        if (family.equals("talkdesk")) {
+            if (!node.path("code").isTextual() || !node.path("code").asText().matches("0[0-9]{6}")
+                    || !node.path("message").isTextual() || node.path("message").asText().isBlank()
+                    || !node.path("description").isTextual() || !node.path("fields").isArray()) {
+                return "not {\"code\": \"0nnnnnn\", \"message\": non-empty string, \"description\": string, \"fields\": []}";
+            }
+            for (var f : node.get("fields")) {
+                if (!f.path("name").isTextual() || !f.path("description").isTextual()) {
+                    return "a fields[] item is not {name: string, description: string}";
+                }
+            }
+            return node.size() == 4 ? null : "fields other than code, message, description and fields";
         }
         if (family.equals("oauth")) {
             if (!node.path("reason").isTextual() || node.path("reason").asText().isBlank()

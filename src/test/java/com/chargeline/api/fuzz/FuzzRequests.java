@@ -57,8 +57,10 @@ final class FuzzRequests {
         var mediaTypes = new ArrayList<>(op.bodies().keySet());
         var media = mediaTypes.isEmpty() ? null : mediaTypes.get(r.nextInt(mediaTypes.size()));
         var body = media == null ? null : validBody(op, media, r);
-        var bearer = op.security().equals("bearer");
-        var base = new FuzzRequest(op.id(), "zoom", op.method(), path, query, headers, bearer ? "Bearer <master token>" : null,
+        boolean talkdesk = op.template().startsWith("/express/");
+        var bearer = op.security().equals("bearer") || talkdesk;
+        var base = new FuzzRequest(op.id(), talkdesk ? "talkdesk" : "zoom", op.method(), path, query, headers,
+                !bearer ? null : talkdesk ? "Bearer <talkdesk token>" : "Bearer <master token>",
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), Expect.ANY, "valid", "", 0);
         if (media != null) {
             headers.put("Content-Type", media);
@@ -265,6 +267,7 @@ final class FuzzRequests {
             case "Bearer <sub account token>" -> "Bearer " + fx.tokens().get("sub");
             case "Bearer <narrow-scope token>" -> "Bearer " + fx.tokens().get("narrow");
             case "Bearer <foreign master token>" -> "Bearer " + fx.tokens().get("foreign");
+            case "Bearer <talkdesk token>" -> "Bearer " + fx.tokens().get("talkdesk");
             default -> label;
         };
     }
@@ -389,7 +392,8 @@ final class FuzzRequests {
                 headers.put("Content-Type", "application/json");
                 body = "{}".getBytes(StandardCharsets.UTF_8);
             }
-            return new FuzzRequest(method + " " + template, template.equals(OAUTH) ? "oauth" : "zoom", method,
+            return new FuzzRequest(method + " " + template, template.equals(OAUTH) ? "oauth"
+                    : template.startsWith("/express/") ? "talkdesk" : "zoom", method,
                     fill(template, "GET", r, false, true), "", headers, "Bearer <master token>", body, Expect.MUST_405,
                     "wrong-method", "", 0);
         }
