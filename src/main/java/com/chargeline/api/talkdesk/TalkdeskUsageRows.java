@@ -31,6 +31,9 @@ final class TalkdeskUsageRows {
     }
 
     static Map<String, Object> row(MonthlyUsage.Row r) {
+        if (r.kind().equals("plan")) {
+            return licence(r);
+        }
         var account = new AccountId(r.accountId());
         var product = r.productId();
         var type = r.usageType().toUpperCase(Locale.ROOT);
@@ -52,6 +55,33 @@ final class TalkdeskUsageRows {
         out.put("unit", r.call() ? "MINUTES" : "SEGMENTS");
         out.put("price", units.signum() == 0 ? BigDecimal.ZERO : plain(total.divide(units, 6, RoundingMode.HALF_UP)));
         out.put("wallet_name", "Usage");
+        out.put("number_of_units", units);
+        out.put("total_amount", total);
+        return out;
+    }
+
+    /**
+     * Plan licences ({@code PRODUCT_SERVICE}, product {@code CL-LIC-<PLAN TYPE>}): what the invoices charged for the
+     * month's days of one plan type (credits included), the hosts of its largest plan line as the units ({@code OTHER}:
+     * Talkdesk's units have no seat), the price their quotient.
+     */
+    private static Map<String, Object> licence(MonthlyUsage.Row r) {
+        var units = BigDecimal.valueOf(r.records());
+        var total = plain(r.totalCharge());
+        var out = new LinkedHashMap<String, Object>();
+        out.put("id", r.accountId().toString().replace("-", "") + "-" + r.month() + "-" + r.productId() + "-" + r.currency());
+        out.put("account_id", new AccountId(r.accountId()).wire());
+        out.put("product_id", r.productId());
+        out.put("aggr_product_id", "CL-LIC");
+        out.put("month", r.month().toString());
+        out.put("type", "PRODUCT_SERVICE");
+        out.put("description", "Plan licences: " + r.usageType());
+        out.put("currency", r.currency());
+        out.put("direction", null);
+        out.put("resolution", null);
+        out.put("unit", "OTHER");
+        out.put("price", units.signum() == 0 ? BigDecimal.ZERO : plain(total.divide(units, 6, RoundingMode.HALF_UP)));
+        out.put("wallet_name", "Subscription");
         out.put("number_of_units", units);
         out.put("total_amount", total);
         return out;

@@ -131,6 +131,27 @@ class TalkdeskUsageEndpointsTest {
     }
 
     @Test
+    void plan_licences_are_product_service_rows_of_what_the_invoices_charged() {
+        try (var own = new TestServer()) {
+            var master = own.master("Licensed Org");
+            own.subscribe(master, "monthly", 2); // 2026-11-24: 15.99 per host per month
+            own.clock.advance(java.time.Duration.between(own.clock.instant(), java.time.Instant.parse("2026-12-01T01:00:00Z")));
+            assertThat(own.app.wiring().runInvoices.run(YearMonth.of(2026, 11), null, "test").drafted()).hasSize(1);
+            var td = own.tokenWithScopes(master.account(), List.of(ApiScopes.TALKDESK_USAGE_READ));
+            var r = own.api.get("/express/usage/month?order_by=month:asc", td);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            var rows = r.json().get("_embedded").get("usage");
+            assertThat(rows).extracting(row -> row.get("month").asText() + "|" + row.get("type").asText() + "|"
+                    + row.get("product_id").asText() + "|" + row.get("number_of_units").decimalValue().toPlainString() + "|"
+                    + row.get("total_amount").decimalValue().toPlainString() + "|" + row.get("unit").asText())
+                    .containsExactly("2026-11|PRODUCT_SERVICE|CL-LIC-MONTHLY|2|7.46|OTHER",
+                            "2026-12|PRODUCT_SERVICE|CL-LIC-MONTHLY|2|31.98|OTHER");
+            assertThat(rows.get(1).get("price").decimalValue()).isEqualByComparingTo("15.99");
+            assertThat(rows.get(0).get("resolution").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void an_account_outside_the_organization_is_403_and_a_bad_filter_400_naming_it() {
         var outside = server.api.get("/express/usage/month?" + filter("account_id eq '" + other.id() + "'"), token);
         assertThat(outside.status()).isEqualTo(403);
