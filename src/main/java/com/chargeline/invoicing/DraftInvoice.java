@@ -137,7 +137,7 @@ public final class DraftInvoice {
             item.description(), item.quantity().toPlainString(),
             item.unitPrice() == null ? null : item.unitPrice().amount().toPlainString(),
             item.amount().amount().toPlainString(), item.startDate(), item.endDate(), item.chargeType(),
-            item.correctsPeriod(), u == null ? null : u.kind() == UsageLine.Kind.CALLS ? "calls" : "messages",
+            item.correctsPeriod(), u == null ? null : u.kind().wire(),
             u == null ? null : u.direction(), u == null ? null : u.type(), u == null ? null : u.country(),
             u == null ? null : u.records(), u == null ? null : u.billedSeconds(), u == null ? null : u.segments(),
             plan == null ? null : plan.subscriptionId(), plan == null ? null : plan.planType()};

@@ -132,7 +132,7 @@ interface InvoiceRepository {
                    Long billedSeconds, Long segments, UUID subscriptionId, String planType) {
         InvoiceItem item(Currency currency) {
             var usage = usageKind == null ? null : new InvoiceItem.Usage(
-                    usageKind.equals("calls") ? UsageLine.Kind.CALLS : UsageLine.Kind.MESSAGES, direction, usageType,
+                    UsageLine.Kind.stored(usageKind), direction, usageType,
                     country, records, billedSeconds, segments);
             var plan = subscriptionId == null ? null : new InvoiceItem.PlanRef(subscriptionId, planType);
             return new InvoiceItem(lineNo, InvoiceItem.Kind.stored(kind), description, quantity,

@@ -31,7 +31,7 @@ final class UsageAdjustments {
             if (amount.amount().signum() == 0 && c.records() == 0 && c.billedSeconds() == 0 && c.segments() == 0) {
                 continue;
             }
-            var kind = c.usageKind().equals("calls") ? UsageLine.Kind.CALLS : UsageLine.Kind.MESSAGES;
+            var kind = UsageLine.Kind.stored(c.usageKind());
             var month = YearMonth.from(c.month());
             var quantity = kind == UsageLine.Kind.CALLS
                     ? BigDecimal.valueOf(c.billedSeconds()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)

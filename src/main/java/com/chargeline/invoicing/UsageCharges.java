@@ -58,9 +58,9 @@ public final class UsageCharges {
         return description(k.kind(), k.direction(), k.type(), k.country());
     }
 
-    /** "International calls, United Kingdom (GB)"; an inbound line (toll-free, contact center) names the origin. */
-    private static String callDescription(String direction, String callType, String country) {
-        var type = switch (callType) {
+    /** How invoices and usage reports name calls of a call type: "Local calls", "Toll-free calls", ... */
+    public static String callTypeName(String callType) {
+        return switch (callType) {
             case "local" -> "Local calls";
             case "international" -> "International calls";
             case "tollfree" -> "Toll-free calls";
@@ -68,6 +68,11 @@ public final class UsageCharges {
             case "callCenter" -> "Contact center calls";
             default -> callType + " calls";
         };
+    }
+
+    /** "International calls, United Kingdom (GB)"; an inbound line (toll-free, contact center) names the origin. */
+    private static String callDescription(String direction, String callType, String country) {
+        var type = callTypeName(callType);
         var inbound = direction.equals("inbound");
         var what = inbound ? "Inbound " + type.substring(0, 1).toLowerCase(Locale.ROOT) + type.substring(1) : type;
         return country.isEmpty() ? what : what + (inbound ? ", from " : ", ") + countryName(country);

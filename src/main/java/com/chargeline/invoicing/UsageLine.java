@@ -14,7 +14,30 @@ import java.math.RoundingMode;
 public record UsageLine(Kind kind, String description, String direction, String type, String country, long count,
                         long billedSeconds, long segments, Money charge, Money amount) {
     /** What the line counts. */
-    public enum Kind { CALLS, MESSAGES }
+    public enum Kind {
+        CALLS("calls"), MESSAGES("messages");
+
+        private final String wire;
+
+        Kind(String wire) {
+            this.wire = wire;
+        }
+
+        /** As invoice items store it ({@code invoice_item.usage_kind}). */
+        public String wire() {
+            return wire;
+        }
+
+        /** The kind a stored {@code usage_kind} names. */
+        static Kind stored(String text) {
+            for (var k : values()) {
+                if (k.wire.equals(text)) {
+                    return k;
+                }
+            }
+            throw new IllegalStateException("stored usage kind is not valid: " + text);
+        }
+    }
 
     /** What the line counts, as its invoice item keeps it. */
     public InvoiceItem.Usage usage() {

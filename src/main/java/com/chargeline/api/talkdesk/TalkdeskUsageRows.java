@@ -1,6 +1,7 @@
 package com.chargeline.api.talkdesk;
 
 import com.chargeline.common.id.AccountId;
+import com.chargeline.invoicing.UsageCharges;
 import com.chargeline.usage.reports.MonthlyUsage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,56 +33,43 @@ final class TalkdeskUsageRows {
 
     static Map<String, Object> row(MonthlyUsage.Row r) {
         if (r.kind().equals("plan")) {
-            return licence(r);
+            return fields(r, "CL-LIC", "PRODUCT_SERVICE", "Plan licences: " + r.usageType(), null, null, "OTHER",
+                    "Subscription", BigDecimal.valueOf(r.records()));
         }
-        var account = new AccountId(r.accountId());
-        var product = r.productId();
         var type = r.usageType().toUpperCase(Locale.ROOT);
         var direction = r.direction().toUpperCase(Locale.ROOT);
         var units = r.call() ? plain(BigDecimal.valueOf(r.billedSeconds()).divide(SIXTY, 4, RoundingMode.HALF_UP))
                 : BigDecimal.valueOf(r.segments());
-        var total = plain(r.totalCharge());
-        var out = new LinkedHashMap<String, Object>();
-        out.put("id", r.accountId().toString().replace("-", "") + "-" + r.month() + "-" + product + "-" + r.currency());
-        out.put("account_id", account.wire());
-        out.put("product_id", product);
-        out.put("aggr_product_id", r.call() ? "CL-USG-CALL-" + type + "-" + direction : "CL-USG-MSG-" + type);
-        out.put("month", r.month().toString());
-        out.put("type", r.call() ? "CALL" : "MESSAGE");
-        out.put("description", description(r));
-        out.put("currency", r.currency());
-        out.put("direction", direction.equals("INBOUND") || direction.equals("OUTBOUND") ? direction : "OTHER");
-        out.put("resolution", r.call() ? resolution(r.result()) : null);
-        out.put("unit", r.call() ? "MINUTES" : "SEGMENTS");
-        out.put("price", units.signum() == 0 ? BigDecimal.ZERO : plain(total.divide(units, 6, RoundingMode.HALF_UP)));
-        out.put("wallet_name", "Usage");
-        out.put("number_of_units", units);
-        out.put("total_amount", total);
-        return out;
+        return fields(r, r.call() ? "CL-USG-CALL-" + type + "-" + direction : "CL-USG-MSG-" + type,
+                r.call() ? "CALL" : "MESSAGE", description(r),
+                direction.equals("INBOUND") || direction.equals("OUTBOUND") ? direction : "OTHER",
+                r.call() ? resolution(r.result()) : null, r.call() ? "MINUTES" : "SEGMENTS", "Usage", units);
     }
 
     /**
-     * Plan licences ({@code PRODUCT_SERVICE}, product {@code CL-LIC-<PLAN TYPE>}): what the invoices charged for the
-     * month's days of one plan type (credits included), the hosts of its largest plan line as the units ({@code OTHER}:
-     * Talkdesk's units have no seat), the price their quotient.
+     * A row in Talkdesk's field order. Plan licences ({@code PRODUCT_SERVICE}, product {@code CL-LIC-<PLAN TYPE>}) are
+     * what the invoices charged for the month's days of one plan type (credits included), with the hosts of its largest
+     * plan line as the units ({@code OTHER}: Talkdesk's units have no seat); for every row the price is the total over
+     * the units.
      */
-    private static Map<String, Object> licence(MonthlyUsage.Row r) {
-        var units = BigDecimal.valueOf(r.records());
+    private static Map<String, Object> fields(MonthlyUsage.Row r, String aggregate, String type, String description,
+                                              String direction, String resolution, String unit, String wallet,
+                                              BigDecimal units) {
         var total = plain(r.totalCharge());
         var out = new LinkedHashMap<String, Object>();
         out.put("id", r.accountId().toString().replace("-", "") + "-" + r.month() + "-" + r.productId() + "-" + r.currency());
         out.put("account_id", new AccountId(r.accountId()).wire());
         out.put("product_id", r.productId());
-        out.put("aggr_product_id", "CL-LIC");
+        out.put("aggr_product_id", aggregate);
         out.put("month", r.month().toString());
-        out.put("type", "PRODUCT_SERVICE");
-        out.put("description", "Plan licences: " + r.usageType());
+        out.put("type", type);
+        out.put("description", description);
         out.put("currency", r.currency());
-        out.put("direction", null);
-        out.put("resolution", null);
-        out.put("unit", "OTHER");
+        out.put("direction", direction);
+        out.put("resolution", resolution);
+        out.put("unit", unit);
         out.put("price", units.signum() == 0 ? BigDecimal.ZERO : plain(total.divide(units, 6, RoundingMode.HALF_UP)));
-        out.put("wallet_name", "Subscription");
+        out.put("wallet_name", wallet);
         out.put("number_of_units", units);
         out.put("total_amount", total);
         return out;
@@ -102,15 +90,7 @@ final class TalkdeskUsageRows {
         if (!r.call()) {
             return r.usageType().toUpperCase(Locale.ROOT) + ", " + r.direction();
         }
-        var type = switch (r.usageType()) {
-            case "local" -> "Local calls";
-            case "international" -> "International calls";
-            case "tollfree" -> "Toll-free calls";
-            case "voip" -> "On-net calls";
-            case "callCenter" -> "Contact center calls";
-            default -> r.usageType() + " calls";
-        };
-        return type + ", " + r.direction() + ", " + r.result();
+        return UsageCharges.callTypeName(r.usageType()) + ", " + r.direction() + ", " + r.result();
     }
 
     /** Without trailing zeros and never in exponent form. */
