@@ -52,39 +52,35 @@ public final class InvoiceSchedule {
     public Tick tick() {
         return db.withHandle(h -> {
             var repo = h.attach(InvoiceScheduleRepository.class);
-            if (!repo.tryClaim(LOCK_KEY)) {
-                return new Tick(false, List.of(), 0);
-            }
-            HELD.set(true);
-            try {
-                var runs = new ArrayList<RunInvoices.Result>();
-                for (var month : closedMonths(clock.instant())) {
-                    try {
-                        var result = run.runClaimed(month, null, "schedule");
-                        result.refused().values().forEach(reason -> LOG.warn("invoice run: {}", reason));
-                        runs.add(result);
-                    } catch (RuntimeException e) {
-                        // the database, say: the next tick runs the month again (a run is idempotent)
-                        LOG.error("invoice run of {} failed; the next tick runs it again", month, e);
-                    }
-                }
-                int posted = 0;
-                for (var draft : repo.draftsToPost(clock.instant().minus(review))) {
-                    try {
-                        post.post(new AccountId(draft.accountId()), draft.invoiceId(), "schedule");
-                        posted++;
-                    } catch (RuntimeException e) {
-                        // one Draft that cannot be posted does not hold the others back
-                        LOG.error("posting invoice {} of account {} failed", draft.invoiceId(),
-                                new AccountId(draft.accountId()).wire(), e);
-                    }
-                }
-                return new Tick(true, List.copyOf(runs), posted);
-            } finally {
-                HELD.remove();
-                repo.release(LOCK_KEY);
-            }
+            return repo.tryClaim(LOCK_KEY) ? holding(repo, () -> runAndPost(repo)) : new Tick(false, List.of(), 0);
         });
+    }
+
+    /** The closed months' runs and the posting, under the claim. */
+    private Tick runAndPost(InvoiceScheduleRepository repo) {
+        var runs = new ArrayList<RunInvoices.Result>();
+        for (var month : closedMonths(clock.instant())) {
+            try {
+                var result = run.runClaimed(month, null, "schedule");
+                result.refused().values().forEach(reason -> LOG.warn("invoice run: {}", reason));
+                runs.add(result);
+            } catch (RuntimeException e) {
+                // the database, say: the next tick runs the month again (a run is idempotent)
+                LOG.error("invoice run of {} failed; the next tick runs it again", month, e);
+            }
+        }
+        int posted = 0;
+        for (var draft : repo.draftsToPost(clock.instant().minus(review))) {
+            try {
+                post.post(new AccountId(draft.accountId()), draft.invoiceId(), "schedule");
+                posted++;
+            } catch (RuntimeException e) {
+                // one Draft that cannot be posted does not hold the others back
+                LOG.error("posting invoice {} of account {} failed", draft.invoiceId(),
+                        new AccountId(draft.accountId()).wire(), e);
+            }
+        }
+        return new Tick(true, List.copyOf(runs), posted);
     }
 
     /**
@@ -98,14 +94,19 @@ public final class InvoiceSchedule {
         return db.withHandle(h -> {
             var repo = h.attach(InvoiceScheduleRepository.class);
             repo.claim(LOCK_KEY);
-            HELD.set(true);
-            try {
-                return work.get();
-            } finally {
-                HELD.remove();
-                repo.release(LOCK_KEY);
-            }
+            return holding(repo, work);
         });
+    }
+
+    /** Runs {@code work} with the claim taken on {@code repo}'s session, and gives the claim back after it. */
+    private static <T> T holding(InvoiceScheduleRepository repo, java.util.function.Supplier<T> work) {
+        HELD.set(true);
+        try {
+            return work.get();
+        } finally {
+            HELD.remove();
+            repo.release(LOCK_KEY);
+        }
     }
 
     /** The months before the current one in the earliest and latest zones (one month, or two around a month's turn). */
