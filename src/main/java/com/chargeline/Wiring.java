@@ -11,6 +11,7 @@ import com.chargeline.accounts.UpdateAccountOptions;
 import com.chargeline.accounts.UpdateBillingContact;
 import com.chargeline.accounts.directory.DirectoryQueries;
 import com.chargeline.accounts.directory.UpsertBillingAccount;
+import com.chargeline.accounts.directory.ReleaseNumber;
 import com.chargeline.accounts.directory.UpsertUsers;
 import com.chargeline.api.SystemEndpoints;
 import com.chargeline.api.v1.NativeApiClientEndpoints;
@@ -107,6 +108,7 @@ public final class Wiring {
     public final BearerAuth bearerAuth;
     public final DirectoryQueries directory;
     public final UpsertUsers upsertUsers;
+    public final ReleaseNumber releaseNumber;
     public final UpsertBillingAccount upsertBillingAccount;
     public final CallingPlanQueries callingPlans;
     public final CreateCallingPlan createCallingPlan;
@@ -174,6 +176,7 @@ public final class Wiring {
         this.bearerAuth = new BearerAuth(accessTokens, apiClientQueries);
         this.directory = new DirectoryQueries(db);
         this.upsertUsers = new UpsertUsers(db, accountQueries, clock);
+        this.releaseNumber = new ReleaseNumber(db, accountQueries, clock);
         this.upsertBillingAccount = new UpsertBillingAccount(db);
         this.callingPlans = new CallingPlanQueries(db);
         this.createCallingPlan = new CreateCallingPlan(db);
@@ -190,7 +193,7 @@ public final class Wiring {
         this.usageQueries = new UsageQueries(db);
         this.usageCharges = new UsageCharges(db);
         this.chargeReports = new ChargeReports(db);
-        this.monthlyUsage = new com.chargeline.usage.reports.MonthlyUsage(db);
+        this.monthlyUsage = new com.chargeline.usage.reports.MonthlyUsage(db, clock);
         this.seedUsage = new SeedUsage(ingestUsage, directory, clock);
         this.planCatalog = PlanCatalog.load();
         this.planRules = new PlanRules(planCatalog);
@@ -251,7 +254,7 @@ public final class Wiring {
                 new NativeAccountSettingsEndpoints(access, accountQueries, updateTimeZone, mapper),
                 new NativeInvoiceEndpoints(access, invoiceQueries,
                         new NativeInvoiceEndpoints.UseCases(postInvoice, payInvoice, voidInvoice), mapper),
-                new NativeDirectoryEndpoints(access, directory, upsertUsers, upsertBillingAccount, callingPlans,
-                        createCallingPlan, mapper));
+                new NativeDirectoryEndpoints(access, directory, callingPlans, new NativeDirectoryEndpoints.UseCases(
+                        upsertUsers, upsertBillingAccount, createCallingPlan, releaseNumber), mapper));
     }
 }

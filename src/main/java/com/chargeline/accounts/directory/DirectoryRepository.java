@@ -63,6 +63,15 @@ public interface DirectoryRepository {
     @SqlQuery
     UUID numberOwner(@Bind("number") String number);
 
+    /** The number enters the account's directory at {@code at} (or continues the holding it left this month). */
+    @SqlUpdate
+    void startHolding(@Bind("accountId") UUID accountId, @Bind("number") String number, @Bind("at") Instant at);
+
+    /** The account gives the number up at {@code at}; empty when the account does not hold it. */
+    @SqlQuery
+    Optional<String> releaseNumber(@Bind("accountId") UUID accountId, @Bind("number") String number,
+                                   @Bind("at") Instant at);
+
     @SqlUpdate
     void upsertBillingAccount(@Bind("accountId") UUID accountId, @Bind("billingAccountId") String billingAccountId,
                               @Bind("name") String name);

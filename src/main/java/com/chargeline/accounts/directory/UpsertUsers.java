@@ -7,8 +7,6 @@ import com.chargeline.common.error.FieldError;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
  * every bad entry is reported with its index.
  */
 public final class UpsertUsers {
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,6}");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private final Database db;
@@ -91,6 +88,9 @@ public final class UpsertUsers {
                         throw new Conflict(ErrorCode.VALIDATION_FAILED, "The number " + number + " belongs to another account.",
                                 Map.of("number", number));
                     }
+                    if (owner == null) {
+                        repo.startHolding(account.value(), number, clock.instant());
+                    }
                     repo.upsertNumber(account.value(), number, id,
                             at.billingAccountId().isEmpty() ? null : at.billingAccountId());
                 }
@@ -122,14 +122,10 @@ public final class UpsertUsers {
         var numbers = new ArrayList<String>();
         for (int n = 0; n < user.phoneNumbers().size(); n++) {
             var raw = user.phoneNumbers().get(n);
-            try {
-                var parsed = PHONES.parse(raw, region);
-                if (PHONES.isValidNumber(parsed)) {
-                    numbers.add(PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
-                    continue;
-                }
-            } catch (NumberParseException e) {
-                // reported below
+            var e164 = DirectoryNumbers.e164(raw, region);
+            if (e164.isPresent()) {
+                numbers.add(e164.get());
+                continue;
             }
             errors.add(new FieldError(at + ".phone_numbers[" + n + "]", "'" + raw + "' is not a valid phone number."));
         }

@@ -15,7 +15,9 @@ import java.util.Map;
  * <p>Product ids (stable across releases): calls {@code CL-USG-CALL-<CALL TYPE>-<DIRECTION>-<RESULT>} with the
  * aggregate product {@code CL-USG-CALL-<CALL TYPE>-<DIRECTION>} (e.g. {@code CL-USG-CALL-LOCAL-OUTBOUND-ANSWERED},
  * {@code CL-USG-CALL-LOCAL-OUTBOUND}); messages {@code CL-USG-MSG-<SMS|MMS>-<DIRECTION>} with the aggregate
- * {@code CL-USG-MSG-<SMS|MMS>}. {@code id} is the account's 32 hex digits, the month, the product and the currency
+ * {@code CL-USG-MSG-<SMS|MMS>}; plan licences {@code CL-LIC-<PLAN TYPE>} (aggregate {@code CL-LIC}); the phone numbers
+ * held in the month {@code CL-NUM-PHONE} (aggregate {@code CL-NUM}: {@code NUMBER}, {@code NUMBERS}, numbers held at
+ * any time in the month, priced 0 here since the number plans charge them). {@code id} is the account's 32 hex digits, the month, the product and the currency
  * ({@code 0f8e…-2026-11-CL-USG-CALL-LOCAL-OUTBOUND-ANSWERED-USD}): the same for the same account, month and product,
  * and in the order {@code order_by=id} sorts.
  *
@@ -32,6 +34,10 @@ final class TalkdeskUsageRows {
     }
 
     static Map<String, Object> row(MonthlyUsage.Row r) {
+        if (r.kind().equals("number")) {
+            return fields(r, "CL-NUM", "NUMBER", "Phone numbers held (charged by the number plans)", null, null,
+                    "NUMBERS", "Subscription", BigDecimal.valueOf(r.records()));
+        }
         if (r.kind().equals("plan")) {
             return fields(r, "CL-LIC", "PRODUCT_SERVICE", "Plan licences: " + r.usageType(), null, null, "OTHER",
                     "Subscription", BigDecimal.valueOf(r.records()));

@@ -1,11 +1,13 @@
 package com.chargeline.api.v1;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import com.chargeline.accounts.AccountAccess;
 import com.chargeline.accounts.directory.DirectoryQueries;
 import com.chargeline.accounts.directory.UpsertBillingAccount;
+import com.chargeline.accounts.directory.ReleaseNumber;
 import com.chargeline.accounts.directory.UpsertUsers;
 import com.chargeline.accounts.directory.PhoneUser;
 import com.chargeline.api.JsonBody;
@@ -41,21 +43,21 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
     private static final Set<String> USER_FIELDS = Set.copyOf(USER_COLUMNS);
     private final AccountAccess access;
     private final DirectoryQueries directory;
-    private final UpsertUsers upsertUsers;
-    private final UpsertBillingAccount upsertBillingAccount;
     private final CallingPlanQueries plans;
-    private final CreateCallingPlan createCallingPlan;
+    private final UseCases writes;
     private final ObjectMapper mapper;
 
-    public NativeDirectoryEndpoints(AccountAccess access, DirectoryQueries directory, UpsertUsers upsertUsers,
-                                    UpsertBillingAccount upsertBillingAccount, CallingPlanQueries plans,
-                                    CreateCallingPlan createCallingPlan, ObjectMapper mapper) {
+    /** The directory's writes. */
+    public record UseCases(UpsertUsers upsertUsers, UpsertBillingAccount upsertBillingAccount,
+                           CreateCallingPlan createCallingPlan, ReleaseNumber releaseNumber) {
+    }
+
+    public NativeDirectoryEndpoints(AccountAccess access, DirectoryQueries directory, CallingPlanQueries plans,
+                                    UseCases writes, ObjectMapper mapper) {
         this.access = access;
         this.directory = directory;
-        this.upsertUsers = upsertUsers;
-        this.upsertBillingAccount = upsertBillingAccount;
         this.plans = plans;
-        this.createCallingPlan = createCallingPlan;
+        this.writes = writes;
         this.mapper = mapper;
     }
 
@@ -71,6 +73,10 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
                 directory.users(account(ctx, NativeOperations.READ_DIRECTORY)))));
         get("/api/v1/accounts/{accountId}/numbers", ctx -> ctx.json(Map.of("numbers",
                 directory.numbers(account(ctx, NativeOperations.READ_DIRECTORY)))));
+        delete("/api/v1/accounts/{accountId}/numbers/{number}", ctx -> {
+            writes.releaseNumber().release(account(ctx, NativeOperations.WRITE_DIRECTORY), ctx.pathParam("number"));
+            ctx.status(204);
+        });
         post("/api/v1/accounts/{accountId}/billing_accounts", this::createBillingAccount);
         get("/api/v1/accounts/{accountId}/billing_accounts", ctx -> ctx.json(Map.of("billing_accounts",
                 directory.billingAccounts(account(ctx, NativeOperations.READ_DIRECTORY)))));
@@ -100,7 +106,7 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
         } else {
             users = usersFromJson(ctx);
         }
-        var saved = upsertUsers.upsert(account, users);
+        var saved = writes.upsertUsers().upsert(account, users);
         ctx.json(Map.of("users", saved.stream().map(u -> Map.of("user_id", u.userId().toString(),
                 "email", u.identity().email(), "phone_numbers", u.phoneNumbers())).toList()));
     }
@@ -174,7 +180,7 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
         var id = body.requiredString("billing_account_id");
         var name = body.string("name");
         body.check();
-        upsertBillingAccount.upsert(account, id, name);
+        writes.upsertBillingAccount().upsert(account, id, name);
         ctx.status(201).json(Map.of("billing_account_id", id, "name", name == null ? "" : name));
     }
 
@@ -196,7 +202,7 @@ public final class NativeDirectoryEndpoints implements EndpointGroup {
         var types = body.strings("call_types", 10);
         var regions = body.strings("regions", 300);
         body.check();
-        var plan = createCallingPlan.create(account, name, scope, minutes, types, regions);
+        var plan = writes.createCallingPlan().create(account, name, scope, minutes, types, regions);
         ctx.status(201).json(new PlanView(plan.id().toString(), plan.name(), scope, minutes,
                 plan.callTypes().stream().map(CallType::wire).sorted().toList(), plan.regions().stream().sorted().toList()));
     }

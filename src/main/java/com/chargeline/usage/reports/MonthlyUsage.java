@@ -3,26 +3,33 @@ package com.chargeline.usage.reports;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.storage.Database;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Usage by account, month and product, from the invoice-line totals ({@code usage_lines_monthly}: the account's
  * calendar months, exactly what invoices bill): calls by call type, direction and result, messages by type and
- * direction, the countries and the charged flag summed. What Talkdesk's monthly usage serves; the reads never touch
+ * direction, the countries and the charged flag summed; plan licences from the invoices; the phone numbers held in each
+ * month from the directory's holdings. What Talkdesk's monthly usage serves; the reads never touch
  * the records, so a page costs the same at 100 thousand or 10 million records a month.
  */
 public final class MonthlyUsage {
     private static final String PAGE = ClasspathSqlLocator.removingComments().locate(MonthlyUsage.class, "page");
     private final Database db;
+    private final Clock clock;
 
-    public MonthlyUsage(Database db) {
+    public MonthlyUsage(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -75,11 +82,10 @@ public final class MonthlyUsage {
         if (page < 1 || perPage < 1) {
             throw new IllegalArgumentException("pages count from 1 and hold at least one row");
         }
-        var ids = organization.value();
         long offset = (long) (page - 1) * perPage;
+        var now = clock.instant();
         return db.withHandle(h -> {
-            var rows = h.createQuery(PAGE).define("condition", condition.sql()).define("order", order.sql)
-                    .bind("organization", ids).bindMap(condition.params()).bind("limit", perPage).bind("offset", offset)
+            var rows = statement(h, organization, condition, order, now, perPage, offset)
                     .map((rs, ctx) -> new Counted(new Row(rs.getObject("account_id", UUID.class),
                             YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getString("kind"),
                             rs.getString("currency").strip(), rs.getString("product_id"), rs.getString("usage_type"),
@@ -90,11 +96,17 @@ public final class MonthlyUsage {
                 return new Page(rows.stream().map(Counted::row).toList(), rows.getFirst().total());
             }
             // past the last page (or none): the total alone
-            var all = h.createQuery(PAGE).define("condition", condition.sql()).define("order", order.sql)
-                    .bind("organization", ids).bindMap(condition.params()).bind("limit", 1).bind("offset", 0)
+            var all = statement(h, organization, condition, order, now, 1, 0)
                     .map((rs, ctx) -> rs.getLong("total")).findFirst().orElse(0L);
             return new Page(List.of(), all);
         });
+    }
+
+    private static Query statement(Handle h, AccountId organization, Condition condition, Order order, Instant now,
+                                   int limit, long offset) {
+        return h.createQuery(PAGE).define("condition", condition.sql()).define("order", order.sql)
+                .bind("organization", organization.value()).bind("now", now).bindMap(condition.params())
+                .bind("limit", limit).bind("offset", offset);
     }
 
     private record Counted(Row row, long total) {

@@ -123,7 +123,9 @@ class TalkdeskUsageEndpointsTest {
     void filters_select_accounts_and_months() {
         var nov = get("?" + filter("month gt '2026-10' and account_id eq '" + fx.master.id() + "'"));
         assertThat(nov.get("_embedded").get("usage")).allSatisfy(r -> assertThat(r.get("month").asText()).isEqualTo("2026-11"));
-        assertThat(nov.get("total").asInt()).isEqualTo(1);
+        assertThat(nov.get("_embedded").get("usage")).extracting(r -> r.get("type").asText())
+                .as("November's one call, and the directory's numbers held since the 24th")
+                .containsExactlyInAnyOrder("CALL", "NUMBER");
         var none = get("?" + filter("month lt '2026-01'"));
         assertThat(none.get("total").asInt()).isZero();
         var either = get("?" + filter("(month eq '2026-11' or month eq '2026-10') and account_id ne '" + fx.master.id() + "'"));
@@ -149,6 +151,106 @@ class TalkdeskUsageEndpointsTest {
             assertThat(rows.get(1).get("price").decimalValue()).isEqualByComparingTo("15.99");
             assertThat(rows.get(0).get("resolution").isNull()).isTrue();
         }
+    }
+
+    @Test
+    void numbers_count_in_every_month_of_the_account_s_calendar_they_were_held_in_once_each() {
+        try (var own = new TestServer()) {
+            var master = own.master("Numbered Org"); // the clock starts at 2026-11-24T10:00Z
+            own.app.wiring().updateTimeZone.update(master.account().id(), "America/Los_Angeles");
+            var users = "/api/v1/accounts/" + master.id() + "/users";
+            var numbers = "/api/v1/accounts/" + master.id() + "/numbers/";
+            var created = own.api.post(users, master.token(), """
+                    [{"email":"a@numbered.example","name":"A","phone_numbers":["+14155550100","+14155550101"]}]""");
+            assertThat(created.status()).as(created.body()).isEqualTo(200);
+
+            var token = at(own, "2026-12-10T12:00:00Z", master);
+            assertThat(own.api.delete(numbers + "%2B14155550101", token).status()).isEqualTo(204);
+            var again = own.api.delete(numbers + "%2B14155550101", token);
+            assertThat(again.status()).isEqualTo(404);
+            assertThat(again.json().get("message").asText()).isEqualTo("The account has no number +14155550101.");
+            token = at(own, "2026-12-20T12:00:00Z", master); // taken back in the month of its release: counted once
+            assertThat(own.api.post(users, token, """
+                    [{"email":"b@numbered.example","name":"B","phone_numbers":["(415) 555-0101"]}]""").status())
+                    .isEqualTo(200);
+            token = at(own, "2027-01-01T05:00:00Z", master); // still 2026-12-31 in Los Angeles: last held in December
+            assertThat(own.api.delete(numbers + "4155550101", token).status())
+                    .as("a national number in the account's country").isEqualTo(204);
+            var taker = own.master("Taker Org");
+            var takerToken = at(own, "2027-02-03T12:00:00Z", taker);
+            assertThat(own.api.post("/api/v1/accounts/" + taker.id() + "/users", takerToken, """
+                    [{"email":"t@taker.example","name":"T","phone_numbers":["+14155550101"]}]""").status())
+                    .as("a released number may go to another account").isEqualTo(200);
+
+            var td = own.tokenWithScopes(master.account(), List.of(ApiScopes.TALKDESK_USAGE_READ));
+            var r = own.api.get("/express/usage/month?order_by=month:asc", td);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            var rows = r.json().get("_embedded").get("usage");
+            assertThat(rows).extracting(row -> row.get("month").asText() + "|" + row.get("number_of_units").asText())
+                    .containsExactly("2026-11|2", "2026-12|2", "2027-01|1", "2027-02|1");
+            assertThat(rows).allSatisfy(row -> {
+                assertThat(row.get("type").asText()).isEqualTo("NUMBER");
+                assertThat(row.get("unit").asText()).isEqualTo("NUMBERS");
+                assertThat(row.get("product_id").asText()).isEqualTo("CL-NUM-PHONE");
+                assertThat(row.get("aggr_product_id").asText()).isEqualTo("CL-NUM");
+                assertThat(row.get("direction").isNull()).isTrue();
+                assertThat(row.get("total_amount").decimalValue()).isEqualByComparingTo("0");
+            });
+            var december = own.api.get("/express/usage/month?" + filter("month eq '2026-12'"), td).json();
+            assertThat(december.get("total").asInt()).as("the filter applies to number rows too").isEqualTo(1);
+            var current = own.api.get("/api/v1/accounts/" + master.id() + "/numbers",
+                    at(own, "2027-02-03T12:00:00Z", master)).json();
+            assertThat(current.get("numbers")).extracting(n -> n.get("number").asText()).containsExactly("+14155550100");
+        }
+    }
+
+    /** Moves the clock to {@code instant}; returns a fresh token of {@code tenant} (the older ones have expired). */
+    private static String at(TestServer own, String instant, TestServer.Tenant tenant) {
+        own.clock.advance(java.time.Duration.between(own.clock.instant(), java.time.Instant.parse(instant)));
+        return own.api.token(tenant.id(), tenant.clientId(), tenant.secret()).json().get("access_token").asText();
+    }
+
+    @Test
+    void every_refusal_has_its_exact_talkdesk_body() {
+        var cases = new java.util.LinkedHashMap<String, String>();
+        cases.put(filter("month like '2026-10'"), "filter|unexpected 'like' at position 7: expected eq, ne, gt, ge, lt or le");
+        cases.put(filter("month eq '2026-10"), "filter|unterminated quoted value starting at position 10");
+        cases.put(filter("month eq 2026-10"),
+                "filter|unexpected '2026-10' at position 10: expected a single-quoted value such as '2024-01'");
+        cases.put(filter("month eq '2026-13'"), "filter|expected a month 'YYYY-MM' at position 10, got '2026-13'");
+        cases.put(filter("(month eq '2026-10'"),
+                "filter|unexpected end of filter at position 20: expected and, or or ')' to close the '(' at position 1");
+        cases.put("filter=" + "a".repeat(1601), "filter|the filter is 1601 characters long; the maximum is 1600");
+        cases.put("per_page=251", "per_page|must be a whole number from 1 to 250, got '251'");
+        cases.put("per_page=0", "per_page|must be a whole number from 1 to 250, got '0'");
+        cases.put("page=0", "page|must be a whole number from 1 up, got '0'");
+        cases.put("page=abc", "page|must be a whole number from 1 up, got 'abc'");
+        cases.put("page=1&page=2", "page|given 2 times; give it once");
+        cases.put("order_by=cost:asc", "order_by|unknown field 'cost' in order_by: expected id, month or account_id");
+        cases.put("order_by=month:up", "order_by|unknown direction 'up' in order_by: expected asc or desc after 'month:'");
+        cases.put("order_by=" + "m".repeat(41), "order_by|order_by is 41 characters long; the maximum is 40");
+        cases.forEach((query, field) -> {
+            var r = server.api.get("/express/usage/month?" + query, token);
+            var parts = field.split("\\|", 2);
+            assertThat(r.status()).as(query).isEqualTo(400);
+            assertThat(r.body()).as(query).isEqualTo("{\"code\":\"0400001\",\"message\":\"Bad Request\",\"description\":"
+                    + "\"Validation Failed.\",\"fields\":[{\"name\":\"" + parts[0] + "\",\"description\":\""
+                    + parts[1] + "\"}]}");
+        });
+
+        var outside = server.api.get("/express/usage/month?" + filter("account_id eq '" + other.id() + "'"), token);
+        assertThat(outside.status()).isEqualTo(403);
+        assertThat(outside.body()).isEqualTo("{\"code\":\"0403002\",\"message\":\"Forbidden\",\"description\":"
+                + "\"The account " + other.id() + " is not under the organization.\",\"fields\":[{\"name\":"
+                + "\"account_id\",\"description\":\"not under the organization\"}]}");
+        var noScope = server.api.get("/express/usage/month", fx.master.token());
+        assertThat(noScope.status()).isEqualTo(403);
+        assertThat(noScope.body()).isEqualTo("{\"code\":\"0403001\",\"message\":\"Forbidden\",\"description\":"
+                + "\"The access token does not contain the scope express-accounts-usage:read.\",\"fields\":[]}");
+        var unauthenticated = server.api.get("/express/usage/month", null);
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        assertThat(unauthenticated.body()).isEqualTo("{\"code\":\"0401001\",\"message\":\"Unauthorized\","
+                + "\"description\":\"Missing, malformed, expired or revoked access token.\",\"fields\":[]}");
     }
 
     @Test
