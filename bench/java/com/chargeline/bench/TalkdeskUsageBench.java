@@ -59,7 +59,8 @@ public final class TalkdeskUsageBench {
                     .locate(com.chargeline.usage.reports.MonthlyUsage.class, "page");
             w.db.jdbi().useHandle(h -> h.createQuery("EXPLAIN (ANALYZE, COSTS OFF) " + sql)
                     .define("condition", "u.month = :m").define("order", "p.account_id DESC, p.month DESC")
-                    .bind("organization", big.id().value()).bind("m", month.atDay(1)).bind("limit", 50).bind("offset", 0)
+                    .bind("organization", big.id().value()).bind("now", java.time.Instant.now()).bind("m", month.atDay(1))
+                    .bind("limit", 50).bind("offset", 0)
                     .mapTo(String.class).forEach(line -> System.out.println("    " + line)));
         }
     }
