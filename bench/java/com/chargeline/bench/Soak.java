@@ -1,0 +1,449 @@
+package com.chargeline.bench;
+
+import com.chargeline.storage.EmbeddedDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The soak: mixed traffic for a while (10 minutes by default) from several clients against several {@code serve}
+ * processes on one PostgreSQL, each request sent to the next node in turn (a paging token issued by one node is
+ * followed on the other). The clients: two paging through the Zoom call-charge report, one ingesting 1 000-call
+ * batches with every fourth batch re-sent on purpose, two reading plans (every 20th request changes the base plan's
+ * hosts), one listing invoices and downloading their PDFs, one reading Talkdesk's monthly usage.
+ *
+ * <p>At the end it prints, per operation, the requests, the statuses and p50/p99/max; every answer other than a 2xx,
+ * a 429 (a rate limit: expected) or a 503 with Retry-After (ingest's bound: expected, retried) as an error; the records
+ * the database holds against the ids the ingest client was told were accepted (none lost, none twice; the monthly
+ * totals grew by exactly as many calls); and each node's resident memory (VmRSS) after the warm-up and at the end.
+ * Run with {@code bench/soak.sh [seconds] [nodes]}.
+ */
+public final class Soak {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
+    private final Map<String, Stats> stats = new ConcurrentHashMap<>();
+    private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final AtomicLong errorCount = new AtomicLong();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final List<String> nodes;
+    private final AtomicLong turn = new AtomicLong();
+
+    private Soak(List<String> nodes) {
+        this.nodes = nodes;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seconds = args.length > 0 ? Long.parseLong(args[0]) : 600;
+        int nodeCount = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        var dir = Files.createTempDirectory("chargeline-soak-");
+        System.out.printf("soak: %d s, %d serve processes on one database, data in %s%n", seconds, nodeCount, dir);
+        try (var pg = EmbeddedDatabase.open(dir.resolve("pg"), Map.of())) {
+            var processes = new ArrayList<Process>();
+            try {
+                var urls = new ArrayList<String>();
+                for (int n = 0; n < nodeCount; n++) {
+                    int port = 18300 + n;
+                    processes.add(node(n == 0 ? "demo" : "serve", pg.jdbcUrl(), dir, port));
+                    urls.add("http://127.0.0.1:" + port);
+                    // the first node seeds the demo (and migrates) before the others start
+                    waitHealthy(urls.get(n), n == 0 ? dir.resolve("demo-credentials.json") : null);
+                }
+                new Soak(urls).run(Duration.ofSeconds(seconds), dir, pg.jdbcUrl(), processes);
+            } finally {
+                for (var p : processes) {
+                    p.destroy();
+                }
+                for (var p : processes) {
+                    p.waitFor();
+                }
+            }
+        }
+    }
+
+    private static Process node(String command, String dbUrl, Path dir, int port) throws IOException {
+        var java = ProcessHandle.current().info().command().orElseThrow();
+        var builder = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "com.chargeline.cli.ChargelineCommand", command, "--db-url", dbUrl, "--db-user", "postgres",
+                "--data-dir", dir.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("node-" + port + ".log").toFile());
+        builder.environment().put("CHARGELINE_LOG_LEVEL", "WARN");
+        builder.environment().put("CHARGELINE_ACCESS_LOG", "OFF");
+        return builder.start();
+    }
+
+    private static void waitHealthy(String base, Path credentials) throws Exception {
+        var client = HttpClient.newHttpClient();
+        for (int i = 0; i < 1200; i++) {
+            try {
+                var ok = client.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                if (ok && (credentials == null || Files.isRegularFile(credentials))) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(base + " did not become healthy in 5 minutes");
+    }
+
+    private void run(Duration length, Path dir, String dbUrl, List<Process> processes) throws Exception {
+        var demo = JSON.readTree(dir.resolve("demo-credentials.json").toFile());
+        var master = demo.get("account_id").asText();
+        var sub = demo.get("sub_accounts").get(0);
+        var masterToken = new Token(this, "grant_type=account_credentials&account_id=" + master,
+                demo.get("client_id").asText(), demo.get("client_secret").asText());
+        var subToken = new Token(this, "grant_type=account_credentials&account_id=" + sub.get("account_id").asText(),
+                sub.get("client_id").asText(), sub.get("client_secret").asText());
+        var talkdeskToken = new Token(this, "grant_type=client_credentials&scope=express-accounts-usage:read",
+                demo.get("client_id").asText(), demo.get("client_secret").asText());
+        var ingest = new Ingest(this, masterToken, sub.get("account_id").asText());
+        long before = monthlyCalls(dbUrl, sub.get("account_id").asText());
+
+        var threads = new ArrayList<Thread>();
+        for (int i = 0; i < 2; i++) {
+            threads.add(Thread.ofPlatform().name("pager-" + i).start(() -> loop(() -> pageReport(subToken))));
+            threads.add(Thread.ofPlatform().name("plans-" + i).start(() -> loop(new PlanClient(this, masterToken,
+                    sub.get("account_id").asText())::next)));
+        }
+        threads.add(Thread.ofPlatform().name("ingest").start(() -> loop(ingest::next)));
+        threads.add(Thread.ofPlatform().name("invoices").start(() -> loop(() -> invoices(masterToken,
+                sub.get("account_id").asText()))));
+        threads.add(Thread.ofPlatform().name("talkdesk").start(() -> loop(() -> timed("talkdesk usage",
+                get("/express/usage/month?per_page=50", talkdeskToken.get())))));
+
+        Thread.sleep(WARM_UP.toMillis());
+        var rssStart = processes.stream().map(Soak::rssKb).toList();
+        Thread.sleep(Math.max(0, length.minus(WARM_UP).toMillis()));
+        running.set(false);
+        for (var t : threads) {
+            t.join();
+        }
+        var rssEnd = processes.stream().map(Soak::rssKb).toList();
+
+        System.out.printf("%n%-22s %9s %-34s %9s %9s %9s%n", "operation", "requests", "statuses", "p50 ms", "p99 ms",
+                "max ms");
+        new TreeMap<>(stats).forEach((op, s) -> s.print(op));
+        System.out.printf("%nerrors (other than 429 and ingest's 503): %d%n", errorCount.get());
+        errors.forEach((what, body) -> System.out.println("  " + what + ": " + body));
+        ingest.verify(dbUrl, before);
+        for (int n = 0; n < processes.size(); n++) {
+            System.out.printf("node %d resident memory: %,d KiB after the warm-up, %,d KiB at the end (%+.1f %%)%n", n + 1,
+                    rssStart.get(n), rssEnd.get(n), 100.0 * (rssEnd.get(n) - rssStart.get(n)) / rssStart.get(n));
+        }
+    }
+
+    private void loop(Step step) {
+        while (running.get()) {
+            try {
+                step.run();
+            } catch (Exception e) {
+                errorCount.incrementAndGet();
+                errors.putIfAbsent(Thread.currentThread().getName() + " " + e.getClass().getSimpleName(),
+                        String.valueOf(e.getMessage()));
+            }
+        }
+    }
+
+    /** One step of a client. */
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private void pageReport(Token token) throws Exception {
+        var today = LocalDate.now(ZoneOffset.UTC);
+        var base = "/v2/phone/reports/call_charges?from=" + today.minusDays(20) + "&to=" + today + "&page_size=300";
+        var page = timed("report page", get(base, token.get()));
+        for (int i = 0; i < 4 && page.statusCode() == 200; i++) {
+            var next = JSON.readTree(page.body()).path("next_page_token").asText("");
+            if (next.isEmpty()) {
+                break;
+            }
+            page = timed("report page", get(base + "&next_page_token=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
+                    token.get()));
+        }
+    }
+
+    private void invoices(Token token, String account) throws Exception {
+        var list = timed("invoice list", get("/v2/accounts/" + account + "/billing/invoices", token.get()));
+        if (list.statusCode() == 200) {
+            for (var invoice : JSON.readTree(list.body()).path("invoices")) {
+                timed("invoice pdf", get("/api/download/billing/invoices/" + invoice.get("id").asText(), token.get()));
+                break;
+            }
+        }
+        Thread.sleep(2000);
+    }
+
+    HttpResponse<byte[]> get(String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(nextNode() + path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        long t0 = System.nanoTime();
+        var response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        lastMicros.set((System.nanoTime() - t0) / 1000);
+        return response;
+    }
+
+    private final ThreadLocal<Long> lastMicros = ThreadLocal.withInitial(() -> 0L);
+
+    String nextNode() {
+        return nodes.get((int) (turn.getAndIncrement() % nodes.size()));
+    }
+
+    /** Records the last request's latency and status under {@code op}; an unexpected status counts as an error. */
+    HttpResponse<byte[]> timed(String op, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        stats.computeIfAbsent(op, k -> new Stats()).add(lastMicros.get(), status);
+        boolean expected = status / 100 == 2 || status == 429
+                || status == 503 && response.headers().firstValue("Retry-After").isPresent();
+        if (!expected) {
+            errorCount.incrementAndGet();
+            errors.putIfAbsent(op + " " + status, new String(response.body(), StandardCharsets.UTF_8)
+                    .substring(0, Math.min(300, response.body().length)));
+        }
+        return response;
+    }
+
+    private static long rssKb(Process process) {
+        try {
+            for (var line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return 0;
+    }
+
+    static long monthlyCalls(String dbUrl, String wireAccount) throws Exception {
+        try (var c = DriverManager.getConnection(dbUrl, "postgres", null);
+             var s = c.prepareStatement("SELECT coalesce(sum(records), 0) FROM usage_lines_monthly WHERE account_id = ? "
+                     + "AND kind = 'call'")) {
+            s.setObject(1, com.chargeline.common.id.AccountId.parse(wireAccount).orElseThrow().value());
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Latencies (µs) and statuses of one operation. */
+    private static final class Stats {
+        private long[] micros = new long[1024];
+        private int count;
+        private final Map<Integer, Integer> statuses = new TreeMap<>();
+
+        synchronized void add(long us, int status) {
+            if (count == micros.length) {
+                micros = Arrays.copyOf(micros, count * 2);
+            }
+            micros[count++] = us;
+            statuses.merge(status, 1, Integer::sum);
+        }
+
+        synchronized void print(String op) {
+            var sorted = Arrays.copyOf(micros, count);
+            Arrays.sort(sorted);
+            System.out.printf("%-22s %9d %-34s %9.1f %9.1f %9.1f%n", op, count, statuses.toString(),
+                    sorted[count / 2] / 1000.0, sorted[(int) Math.min(count - 1, (long) count * 99 / 100)] / 1000.0,
+                    sorted[count - 1] / 1000.0);
+        }
+    }
+
+    /** A bearer token from POST /oauth/token, renewed ten minutes before it expires. */
+    static final class Token {
+        private final Soak soak;
+        private final String query;
+        private final String basic;
+        private String token;
+        private Instant renewAt = Instant.MIN;
+
+        Token(Soak soak, String query, String clientId, String secret) {
+            this.soak = soak;
+            this.query = query;
+            this.basic = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        synchronized String get() throws Exception {
+            if (Instant.now().isAfter(renewAt)) {
+                var response = soak.send(HttpRequest.newBuilder(URI.create(soak.nextNode() + "/oauth/token"))
+                        .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(query)));
+                soak.timed("oauth token", response);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("token: " + response.statusCode());
+                }
+                token = JSON.readTree(response.body()).get("access_token").asText();
+                renewAt = Instant.now().plus(Duration.ofMinutes(50));
+            }
+            return token;
+        }
+    }
+
+    /** Plan reads; every 20th request changes the base plan's hosts (12 and 13 in turn). */
+    static final class PlanClient {
+        private final Soak soak;
+        private final Token token;
+        private final String account;
+        private long n;
+
+        PlanClient(Soak soak, Token token, String account) {
+            this.soak = soak;
+            this.token = token;
+            this.account = account;
+        }
+
+        void next() throws Exception {
+            n++;
+            if (n % 20 == 0) {
+                var body = "{\"type\":\"business_monthly\",\"hosts\":" + (12 + (n / 20) % 2) + "}";
+                soak.timed("plan change", soak.send(HttpRequest.newBuilder(URI.create(soak.nextNode() + "/v2/accounts/"
+                        + account + "/plans/base")).header("Authorization", "Bearer " + token.get())
+                        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body))));
+            } else {
+                soak.timed("plan read", soak.get("/v2/accounts/" + account + "/plans", token.get()));
+            }
+        }
+    }
+
+    /**
+     * 1 000-call batches into one sub account, every fourth batch the previous one again (all duplicates). Keeps the ids
+     * the server said it accepted; a 429 or 503 waits its Retry-After and sends the batch again.
+     */
+    static final class Ingest {
+        private static final DateTimeFormatter ZULU = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+                .withZone(ZoneOffset.UTC);
+        private final Soak soak;
+        private final Token token;
+        private final String account;
+        private final Set<String> accepted = new HashSet<>();
+        private long resent;
+        private long resentDuplicates;
+        private long batches;
+        private String previous;
+        private List<String> previousIds = List.of();
+        private final long run = System.currentTimeMillis();
+
+        Ingest(Soak soak, Token token, String account) {
+            this.soak = soak;
+            this.token = token;
+            this.account = account;
+        }
+
+        void next() throws Exception {
+            batches++;
+            boolean again = batches % 4 == 0 && previous != null;
+            String body;
+            List<String> ids;
+            if (again) {
+                body = previous;
+                ids = previousIds;
+            } else {
+                ids = new ArrayList<>(1000);
+                var calls = new StringBuilder("[");
+                var now = Instant.now();
+                for (int i = 0; i < 1000; i++) {
+                    var id = "soak-" + run + "-" + batches + "-" + i;
+                    ids.add(id);
+                    calls.append(i == 0 ? "" : ",").append("{\"call_log_id\":\"").append(id)
+                            .append("\",\"direction\":\"outbound\",\"caller_number\":\"+14155550100\",\"callee_number\":\"")
+                            .append(i % 5 == 0 ? "+442071838750" : "+1212555" + String.format("%04d", i))
+                            .append("\",\"duration_seconds\":").append(i % 7 == 0 ? 0 : 20 + i % 300)
+                            .append(",\"result\":\"").append(i % 7 == 0 ? "missed" : "answered")
+                            .append("\",\"end_time\":\"").append(ZULU.format(now.minusSeconds(i))).append("\"}");
+                }
+                body = calls.append(']').toString();
+            }
+            HttpResponse<byte[]> response;
+            while (true) {
+                response = soak.timed("ingest 1000 calls", soak.send(HttpRequest.newBuilder(URI.create(soak.nextNode()
+                        + "/api/v1/accounts/" + account + "/usage/calls")).header("Authorization", "Bearer " + token.get())
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))));
+                var retry = response.headers().firstValue("Retry-After");
+                if ((response.statusCode() == 429 || response.statusCode() == 503) && retry.isPresent()) {
+                    Thread.sleep(Math.max(100, Long.parseLong(retry.get()) * 1000));
+                    continue;
+                }
+                break;
+            }
+            if (response.statusCode() != 200) {
+                return;
+            }
+            JsonNode result = JSON.readTree(response.body());
+            var duplicates = new HashSet<String>();
+            result.path("duplicate_ids").forEach(d -> duplicates.add(d.asText()));
+            if (again) {
+                resent++;
+                resentDuplicates += duplicates.size();
+            }
+            for (var id : ids) {
+                if (!duplicates.contains(id)) {
+                    if (!accepted.add(id)) {
+                        throw new IllegalStateException(id + " accepted twice");
+                    }
+                }
+            }
+            previous = body;
+            previousIds = ids;
+        }
+
+        void verify(String dbUrl, long monthlyBefore) throws Exception {
+            var stored = new HashSet<String>();
+            long rows = 0;
+            try (var c = DriverManager.getConnection(dbUrl, "postgres", null);
+                 var s = c.prepareStatement("SELECT call_log_id FROM call_key WHERE call_log_id LIKE ?")) {
+                s.setString(1, "soak-" + run + "-%");
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1));
+                        rows++;
+                    }
+                }
+            }
+            var lost = new HashSet<>(accepted);
+            lost.removeAll(stored);
+            var unexpected = new HashSet<>(stored);
+            unexpected.removeAll(accepted);
+            long grown = monthlyCalls(dbUrl, account) - monthlyBefore;
+            System.out.printf("ingest: %,d calls accepted in %,d batches (%,d re-sent batches: %,d of their calls answered "
+                            + "as duplicates); stored %,d rows with %,d ids: %d lost, %d stored without being accepted, %d "
+                            + "twice; the monthly totals grew by %,d calls (%s)%n", accepted.size(), batches, resent,
+                    resentDuplicates, rows, stored.size(), lost.size(), unexpected.size(), rows - stored.size(), grown,
+                    grown == accepted.size() ? "exactly the accepted" : "NOT the accepted count");
+        }
+    }
+}
