@@ -20,6 +20,10 @@ public interface AccountRepository {
     @SqlQuery
     boolean hasRatedUsage(@Bind("accountId") UUID accountId);
 
+    /** Recounts the months the account's phone numbers were held in, in its calendar. */
+    @SqlQuery
+    String rebuildNumberMonths(@Bind("accountId") UUID accountId);
+
     @SqlQuery
     Optional<UUID> findIdByOwnerEmail(@Bind("email") String email);
 

@@ -33,7 +33,9 @@ public final class UpdateTimeZone {
                         "time_zone", "The account has usage already, kept by the months of its zone; the time zone "
                         + "can only be set before its first call or message.")));
             }
-            return accounts.updateTimeZone(account.value(), zone.getId());
+            accounts.updateTimeZone(account.value(), zone.getId());
+            // the months its phone numbers were held in follow the new calendar
+            return accounts.rebuildNumberMonths(account.value());
         });
         return zone;
     }

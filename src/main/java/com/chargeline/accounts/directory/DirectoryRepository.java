@@ -67,6 +67,10 @@ public interface DirectoryRepository {
     @SqlUpdate
     void startHolding(@Bind("accountId") UUID accountId, @Bind("number") String number, @Bind("at") Instant at);
 
+    /** Recounts the months the account's phone numbers were held in, from its holdings. */
+    @SqlQuery
+    String rebuildNumberMonths(@Bind("accountId") UUID accountId);
+
     /** The account gives the number up at {@code at}; empty when the account does not hold it. */
     @SqlQuery
     Optional<String> releaseNumber(@Bind("accountId") UUID accountId, @Bind("number") String number,

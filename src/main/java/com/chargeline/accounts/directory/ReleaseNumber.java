@@ -36,8 +36,10 @@ public final class ReleaseNumber {
         return db.inTransaction(h -> {
             var repo = h.attach(DirectoryRepository.class);
             repo.lock(account.value());
-            return repo.releaseNumber(account.value(), e164, clock.instant()).orElseThrow(() -> new NotFound(
+            var released = repo.releaseNumber(account.value(), e164, clock.instant()).orElseThrow(() -> new NotFound(
                     ErrorCode.RESOURCE_NOT_FOUND, "The account has no number " + e164 + ".", Map.of("number", e164)));
+            repo.rebuildNumberMonths(account.value());
+            return released;
         });
     }
 }

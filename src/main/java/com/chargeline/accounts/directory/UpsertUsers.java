@@ -58,6 +58,7 @@ public final class UpsertUsers {
             var billing = new HashSet<String>();
             repo.billingAccounts(account.value()).forEach(b -> billing.add(b.billingAccountId()));
             var saved = new ArrayList<PhoneUser>();
+            boolean taken = false;
             for (int i = 0; i < normalised.size(); i++) {
                 var user = normalised.get(i);
                 var at = user.attribution();
@@ -90,6 +91,7 @@ public final class UpsertUsers {
                     }
                     if (owner == null) {
                         repo.startHolding(account.value(), number, clock.instant());
+                        taken = true;
                     }
                     repo.upsertNumber(account.value(), number, id,
                             at.billingAccountId().isEmpty() ? null : at.billingAccountId());
@@ -98,6 +100,9 @@ public final class UpsertUsers {
             }
             if (!errors.isEmpty()) {
                 throw new Invalid(ErrorCode.VALIDATION_FAILED, "Validation Failed.", Map.of(), errors);
+            }
+            if (taken) {
+                repo.rebuildNumberMonths(account.value());
             }
             return saved;
         });

@@ -204,6 +204,24 @@ class TalkdeskUsageEndpointsTest {
         }
     }
 
+    @Test
+    void a_new_time_zone_moves_the_months_numbers_were_held_in() {
+        try (var own = new TestServer()) {
+            var master = own.master("Rezoned Org");
+            var token = at(own, "2026-12-01T03:00:00Z", master); // December in UTC, still November in Los Angeles
+            assertThat(own.api.post("/api/v1/accounts/" + master.id() + "/users", token, """
+                    [{"email":"a@rezoned.example","name":"A","phone_numbers":["+14155550100"]}]""").status())
+                    .isEqualTo(200);
+            var td = own.tokenWithScopes(master.account(), List.of(ApiScopes.TALKDESK_USAGE_READ));
+            assertThat(own.api.get("/express/usage/month", td).json().get("_embedded").get("usage"))
+                    .extracting(row -> row.get("month").asText()).containsExactly("2026-12");
+            own.app.wiring().updateTimeZone.update(master.account().id(), "America/Los_Angeles");
+            assertThat(own.api.get("/express/usage/month", td).json().get("_embedded").get("usage"))
+                    .as("in Los Angeles it is still November: held since November, and no December yet")
+                    .extracting(row -> row.get("month").asText()).containsExactly("2026-11");
+        }
+    }
+
     /** Moves the clock to {@code instant}; returns a fresh token of {@code tenant} (the older ones have expired). */
     private static String at(TestServer own, String instant, TestServer.Tenant tenant) {
         own.clock.advance(java.time.Duration.between(own.clock.instant(), java.time.Instant.parse(instant)));

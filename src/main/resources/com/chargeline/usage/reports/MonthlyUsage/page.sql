@@ -3,10 +3,10 @@
 -- Usage comes from the invoice-line totals, never from the records: a call's product is its call type, direction and
 -- result; a message's its type and direction; countries and the charged flag are summed. Plan licences come from the
 -- invoices (void ones aside): per plan type, the plan and credit lines whose days start in the month, their hosts
--- (the largest plan line's) and what they charged. Numbers come from the directory's holdings: per account and month
--- up to :now's, the numbers held at some time in the month (counted from the +1 of a holding's first month and the -1
--- after its last, so the cost follows the holdings, not holdings x months); they are charged by the number plans,
--- which appear with the licences. <condition> is the caller's filter over account_id and month, compiled with bound
+-- (the largest plan line's) and what they charged. Numbers: per account and month up to :now's, the numbers held at
+-- some time in the month, the running sum of phone_number_months (+1 in a holding's first month, -1 after its last),
+-- so the cost follows the accounts and months, not the numbers; they are charged by the number plans, which appear
+-- with the licences. <condition> is the caller's filter over account_id and month, compiled with bound
 -- values and applied to all three; <order> one of the fixed orderings of MonthlyUsage.Order.
 WITH organization AS (
     SELECT CAST(:organization AS uuid) AS account_id
@@ -39,32 +39,19 @@ WITH organization AS (
                AND i.status <> 'Void') u
      WHERE (<condition>)
      GROUP BY u.account_id, u.month, u.currency, u.plan_type
-), number_changes AS (
-    SELECT h.account_id, CAST(date_trunc('month', h.held_from AT TIME ZONE a.time_zone) AS date) AS month, 1 AS delta
-      FROM phone_number_holding h
-      JOIN account a ON a.account_id = h.account_id
-     WHERE h.account_id IN (SELECT account_id FROM organization)
-    UNION ALL
-    -- a holding that ended at a month's first instant was last held in the month before
-    SELECT h.account_id, CAST(date_trunc('month', greatest(h.held_from, h.held_until - interval '1 microsecond')
-                                                  AT TIME ZONE a.time_zone) + interval '1 month' AS date), -1
-      FROM phone_number_holding h
-      JOIN account a ON a.account_id = h.account_id
-     WHERE h.account_id IN (SELECT account_id FROM organization)
-       AND h.held_until IS NOT NULL
 ), number_months AS (
     SELECT g.account_id, CAST(g.month AS date) AS month, g.currency,
            sum(coalesce(c.delta, 0)) OVER (PARTITION BY g.account_id ORDER BY g.month) AS numbers
       FROM (SELECT f.account_id, f.currency, m.month
               FROM (SELECT c.account_id, a.currency, a.time_zone, min(c.month) AS first
-                      FROM number_changes c
+                      FROM phone_number_months c
                       JOIN account a ON a.account_id = c.account_id
+                     WHERE c.account_id IN (SELECT account_id FROM organization)
                      GROUP BY c.account_id, a.currency, a.time_zone) f
              CROSS JOIN LATERAL generate_series(CAST(f.first AS timestamp),
                                                 date_trunc('month', CAST(:now AS timestamptz) AT TIME ZONE f.time_zone),
                                                 interval '1 month') AS m (month)) g
-      LEFT JOIN (SELECT account_id, month, sum(delta) AS delta FROM number_changes GROUP BY account_id, month) c
-        ON c.account_id = g.account_id AND c.month = g.month
+      LEFT JOIN phone_number_months c ON c.account_id = g.account_id AND c.month = g.month
 ), numbers AS (
     SELECT u.account_id, u.month, 'number' AS kind, u.currency, 'CL-NUM-PHONE' AS product_id, 'phone' AS usage_type,
            '' AS direction, '' AS result, u.numbers AS records, 0 AS billed_seconds, 0 AS segments,
