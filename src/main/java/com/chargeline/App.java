@@ -1,6 +1,7 @@
 package com.chargeline;
 
 import com.chargeline.api.Http;
+import com.chargeline.api.limits.RateRules;
 import com.chargeline.invoicing.InvoiceSchedule;
 import com.chargeline.invoicing.Seller;
 import com.chargeline.storage.Storage;
@@ -45,10 +46,12 @@ public final class App implements AutoCloseable {
     /**
      * How to start: where the data is, where to listen, the request-body limit, the clock, how often the
      * background worker writes pending invoice reports ({@code null}: never, as tests and benchmarks start it; they
-     * call {@code InvoiceReportWorker.runPending()} themselves) and the automatic invoicing.
+     * call {@code InvoiceReportWorker.runPending()} themselves), the automatic invoicing, the seller block and the
+     * rate-limit rules ({@code null}: no rate limits, as tests and benchmarks start it).
      */
     public record Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes,
-                         Clock clock, Duration reportWorkerEvery, AutoInvoicing invoicing, Seller seller) {
+                         Clock clock, Duration reportWorkerEvery, AutoInvoicing invoicing, Seller seller,
+                         RateRules rateLimits) {
         /** What {@code serve} and {@code demo} use: a pending report is picked up within two seconds. */
         public static final Duration REPORT_WORKER_EVERY = Duration.ofSeconds(2);
 
@@ -60,6 +63,18 @@ public final class App implements AutoCloseable {
             if (reportWorkerEvery != null && (reportWorkerEvery.isNegative() || reportWorkerEvery.isZero())) {
                 throw new IllegalArgumentException("reportWorkerEvery must be positive: " + reportWorkerEvery);
             }
+        }
+
+        /** A configuration without rate limits. */
+        public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock,
+                      Duration reportWorkerEvery, AutoInvoicing invoicing, Seller seller) {
+            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, reportWorkerEvery, invoicing, seller, null);
+        }
+
+        /** This configuration with the rate limits of {@code rules} (null: off). */
+        public Config withRateLimits(RateRules rules) {
+            return new Config(target, host, port, publicBaseUrl, maxBodyBytes, clock, reportWorkerEvery, invoicing, seller,
+                    rules);
         }
 
         /** A configuration with the report worker, without automatic invoicing, with the default seller block. */
@@ -116,7 +131,7 @@ public final class App implements AutoCloseable {
         }
         try {
             var wiring = new Wiring(storage.database(), config.clock(), registry, config.publicBaseUrl(),
-                    config.seller());
+                    config.seller(), config.rateLimits());
             var groups = new ArrayList<>(wiring.endpointGroups());
             groups.addAll(extra);
             var http = Http.create(wiring.mapper, registry, wiring.bearerAuth, config.maxBodyBytes(), groups);

@@ -21,7 +21,10 @@ import com.chargeline.api.v1.NativeInvoiceEndpoints;
 import com.chargeline.api.v1.NativePlanEndpoints;
 import com.chargeline.api.v1.NativeUsageEndpoints;
 import com.chargeline.api.auth.AccessTokens;
+import com.chargeline.api.auth.Admission;
 import com.chargeline.api.auth.BearerAuth;
+import com.chargeline.api.limits.RateLimiter;
+import com.chargeline.api.limits.RateRules;
 import com.chargeline.api.auth.OAuthEndpoints;
 import com.chargeline.api.paging.PageTokens;
 import com.chargeline.api.zoom.ZoomAccountsEndpoints;
@@ -106,6 +109,8 @@ public final class Wiring {
     public final AccessTokens accessTokens;
     public final PageTokens pageTokens;
     public final BearerAuth bearerAuth;
+    /** The rate limits, or null when they are off. */
+    public final RateLimiter rateLimiter;
     public final DirectoryQueries directory;
     public final UpsertUsers upsertUsers;
     public final ReleaseNumber releaseNumber;
@@ -157,6 +162,12 @@ public final class Wiring {
 
     /** {@code seller}: the block invoice PDFs show as their issuer. */
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl, Seller seller) {
+        this(db, clock, registry, publicBaseUrl, seller, null);
+    }
+
+    /** Everything wired; {@code rateRules} null: no rate limits (tests, benchmarks, {@code --rate-limits off}). */
+    public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl, Seller seller,
+                  RateRules rateRules) {
         this.db = db;
         this.clock = clock;
         this.registry = registry;
@@ -173,7 +184,9 @@ public final class Wiring {
         this.revokeApiClient = new RevokeApiClient(db, clock);
         this.accessTokens = new AccessTokens(SigningKeys.loadOrCreate(db, "access_token", 64, clock), clock);
         this.pageTokens = new PageTokens(SigningKeys.loadOrCreate(db, "page_token", 32, clock), clock);
-        this.bearerAuth = new BearerAuth(accessTokens, apiClientQueries);
+        this.rateLimiter = rateRules == null ? null : new RateLimiter(db, clock, rateRules);
+        this.bearerAuth = new BearerAuth(accessTokens, apiClientQueries,
+                rateLimiter == null ? Admission.NONE : rateLimiter);
         this.directory = new DirectoryQueries(db);
         this.upsertUsers = new UpsertUsers(db, accountQueries, clock);
         this.releaseNumber = new ReleaseNumber(db, accountQueries, clock);

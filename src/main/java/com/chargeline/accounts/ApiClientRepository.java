@@ -47,6 +47,11 @@ public interface ApiClientRepository {
     @SqlUpdate
     int revoke(@Bind("accountId") UUID accountId, @Bind("clientId") String clientId, @Bind("at") Instant at);
 
+    /** Sets whether the rate limits apply to the client; 0 when the account has no such client. */
+    @SqlUpdate
+    int setRateLimited(@Bind("accountId") UUID accountId, @Bind("clientId") String clientId,
+                       @Bind("rateLimited") boolean rateLimited);
+
     /** Maps an api_client row. */
     final class StoredClientMapper implements RowMapper<StoredClient> {
         @Override
@@ -54,7 +59,7 @@ public interface ApiClientRepository {
             var scopes = (String[]) rs.getArray("scopes").getArray();
             var client = new ApiClient(new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("client_id"),
                     Arrays.asList(scopes), rs.getString("name"),
-                    rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("rate_limited"));
             return new StoredClient(client, rs.getBytes("secret_salt"), rs.getBytes("secret_hash"));
         }
     }

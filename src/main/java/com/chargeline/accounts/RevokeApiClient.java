@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Revokes an account's API client: it can no longer obtain tokens, and the tokens it was issued
- * stop working (bearer checks ask whether the client is still active). Revoking twice is a no-op.
+ * stop working (bearer checks ask whether the client is still active). Revoking twice is a no-op. Also the
+ * operator's other switch on a client: whether the rate limits apply to it.
  */
 public final class RevokeApiClient {
     private final Database db;
@@ -32,6 +33,17 @@ public final class RevokeApiClient {
             }
             return false;
         });
+    }
+
+    /**
+     * Applies the rate limits to the client again ({@code true}) or exempts it from them ({@code false}); revoked
+     * clients too, so the setting stays as it was if the client is ever listed.
+     */
+    public void setRateLimited(AccountId accountId, String clientId, boolean rateLimited) {
+        if (db.withRepository(ApiClientRepository.class,
+                r -> r.setRateLimited(accountId.value(), clientId, rateLimited)) == 0) {
+            throw notFound(clientId);
+        }
     }
 
     private static NotFound notFound(String clientId) {

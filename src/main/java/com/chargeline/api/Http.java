@@ -3,6 +3,7 @@ package com.chargeline.api;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.api.auth.ClientCredentialsGrant;
 import com.chargeline.api.auth.OAuthEndpoints;
+import com.chargeline.api.limits.RateLimited;
 import com.chargeline.api.talkdesk.TalkdeskErrors;
 import com.chargeline.api.zoom.ZoomErrors;
 import com.chargeline.common.error.BillingException;
@@ -70,6 +71,8 @@ public final class Http {
                 }
                 writeError(ctx, mapper, ZoomErrors.status(e), ZoomErrors.body(e));
             });
+            routes.exception(RateLimited.class, (e, ctx) -> writeError(ctx, mapper, 429,
+                    new ZoomErrors.Body(429, e.getMessage(), List.of())));
             routes.exception(OAuthEndpoints.OAuthError.class, (e, ctx) -> ctx.status(e.status())
                     .json(new OAuthEndpoints.ErrorBody(e.getMessage(), e.error())));
             routes.exception(ClientCredentialsGrant.TokenError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));

@@ -1,6 +1,7 @@
 package com.chargeline.cli;
 
 import com.chargeline.App;
+import com.chargeline.api.limits.RateRules;
 import com.chargeline.invoicing.Seller;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,15 @@ public final class ServerOptions {
                     + "tax_id (default: a \"Chargeline\" block).")
     Path sellerFile;
 
+    @Option(names = "--rate-limits", defaultValue = "on", paramLabel = "on|off",
+            description = "Zoom's rate limits per account, and ours on the native and Talkdesk APIs (default: ${DEFAULT-VALUE};"
+                    + " off serves every request).")
+    String rateLimits;
+
+    @Option(names = "--rate-limit-rules", paramLabel = "FILE",
+            description = "JSON file with the rate-limit rules to use instead of the built-in ones (see README, Rate limits).")
+    Path rateLimitRules;
+
     App.Config config(StorageOptions storage) {
         var seller = seller();
         if (invoiceReviewHours < 0) {
@@ -54,7 +64,23 @@ public final class ServerOptions {
         }
         return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC(),
                 App.Config.REPORT_WORKER_EVERY,
-                new App.AutoInvoicing(autoInvoice, Duration.ofMinutes(10), Duration.ofHours(invoiceReviewHours)), seller);
+                new App.AutoInvoicing(autoInvoice, Duration.ofMinutes(10), Duration.ofHours(invoiceReviewHours)), seller,
+                rateRules());
+    }
+
+    /** The rules of {@code --rate-limit-rules} or the built-in ones, or null with {@code --rate-limits off}. */
+    RateRules rateRules() {
+        if (!rateLimits.equals("on") && !rateLimits.equals("off")) {
+            throw new UsageError("--rate-limits must be on or off, got " + rateLimits);
+        }
+        if (rateLimits.equals("off")) {
+            return null;
+        }
+        try {
+            return rateLimitRules == null ? RateRules.defaults() : RateRules.fromFile(rateLimitRules);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--rate-limit-rules " + e.getMessage());
+        }
     }
 
     /** The seller block from {@code --seller-file}, or the default; an unreadable or bad file is a usage error. */

@@ -18,6 +18,7 @@ public final class TestServer implements AutoCloseable {
     public final Api api;
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     public final String dbUrl;
+    private final com.chargeline.api.limits.RateRules rateRules;
 
     public TestServer() {
         this(1_048_576);
@@ -37,15 +38,32 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(String dbUrl, long maxBodyBytes, List<io.javalin.apibuilder.EndpointGroup> extra) {
+        this(dbUrl, maxBodyBytes, extra, null);
+    }
+
+    private TestServer(String dbUrl, long maxBodyBytes, List<io.javalin.apibuilder.EndpointGroup> extra,
+                       com.chargeline.api.limits.RateRules rateRules) {
         this.dbUrl = dbUrl;
+        this.rateRules = rateRules;
         var target = new Storage.Target(null, dbUrl, "postgres", null, Map.of());
-        this.app = App.start(new App.Config(target, "127.0.0.1", 0, null, maxBodyBytes, clock), extra);
+        this.app = App.start(new App.Config(target, "127.0.0.1", 0, null, maxBodyBytes, clock).withRateLimits(rateRules),
+                extra);
         this.api = new Api(app.port());
     }
 
-    /** A second server process-alike on this server's database (as a second node behind a load balancer would be). */
+    /** A server with the rate limits of {@code rules} (the other constructors start servers without rate limits). */
+    public static TestServer withRateLimits(com.chargeline.api.limits.RateRules rules) {
+        return new TestServer(TestPostgres.newDatabase(), 1_048_576, List.of(), rules);
+    }
+
+    /**
+     * A second server process-alike on this server's database (as a second node behind a load balancer would be),
+     * with the same rate limits; it has its own clock, which starts where this server's is.
+     */
     public TestServer secondNode() {
-        return new TestServer(dbUrl, 1_048_576);
+        var node = new TestServer(dbUrl, 1_048_576, List.of(), rateRules);
+        node.clock.advance(java.time.Duration.between(node.clock.instant(), clock.instant()));
+        return node;
     }
 
     /** An account with an API client and a live token. */

@@ -13,12 +13,20 @@ import java.util.Locale;
  */
 public final class BearerAuth {
     private static final String CALLER = "chargeline.caller";
+    private static final String ADMISSION = "chargeline.admission";
     private final AccessTokens tokens;
     private final ApiClientQueries clients;
+    private final Admission admission;
 
     public BearerAuth(AccessTokens tokens, ApiClientQueries clients) {
+        this(tokens, clients, Admission.NONE);
+    }
+
+    /** Authenticates, and has {@code admission} admit each request of a client the rate limits apply to. */
+    public BearerAuth(AccessTokens tokens, ApiClientQueries clients, Admission admission) {
         this.tokens = tokens;
         this.clients = clients;
+        this.admission = admission;
     }
 
     public void authenticate(Context ctx) {
@@ -26,19 +34,31 @@ public final class BearerAuth {
         if (header == null || !header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
             throw invalid();
         }
-        var caller = tokens.verify(header.substring(7).strip())
-                .filter(c -> clients.active(c.clientId()).map(client -> client.accountId().equals(c.accountId())).orElse(false))
+        var verified = tokens.verify(header.substring(7).strip()).orElseThrow(BearerAuth::invalid);
+        var client = clients.active(verified.clientId()).filter(c -> c.accountId().equals(verified.accountId()))
                 .orElseThrow(BearerAuth::invalid);
-        ctx.attribute(CALLER, caller);
+        ctx.attribute(CALLER, verified);
+        if (client.rateLimited()) {
+            ctx.attribute(ADMISSION, admission);
+        }
     }
 
-    /** The caller that {@link #authenticate} put on the request, checked against the operation's scopes. */
+    /**
+     * The caller that {@link #authenticate} put on the request, checked against the operation's scopes, and then
+     * admitted under the operation's rate limit (once per request; a 429 is thrown from here).
+     */
     public static Caller caller(Context ctx, Operation operation) {
         Caller caller = ctx.attribute(CALLER);
         if (caller == null) {
             throw invalid();
         }
-        return caller.require(operation);
+        caller.require(operation);
+        Admission admission = ctx.attribute(ADMISSION);
+        if (admission != null) {
+            ctx.attribute(ADMISSION, null);
+            admission.admit(ctx, caller, operation);
+        }
+        return caller;
     }
 
     private static Unauthorized invalid() {

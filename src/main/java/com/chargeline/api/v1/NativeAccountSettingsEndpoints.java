@@ -10,6 +10,8 @@ import com.chargeline.accounts.UpdateTimeZone;
 import com.chargeline.api.JsonBody;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.api.auth.Operation;
+import com.chargeline.api.auth.RateLimit;
+import com.chargeline.api.auth.RateLimit.Label;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -21,7 +23,7 @@ import java.util.Set;
  * the account's first usage.
  */
 public final class NativeAccountSettingsEndpoints implements EndpointGroup {
-    static final Operation MANAGE_SETTINGS = Operation.of("manageAccountSettings", "chargeline:admin");
+    static final Operation MANAGE_SETTINGS = Operation.of("manageAccountSettings", RateLimit.nativeApi(Label.MEDIUM), "chargeline:admin");
 
     private final AccountAccess access;
     private final AccountQueries accounts;

@@ -11,6 +11,8 @@ import com.chargeline.accounts.RevokeApiClient;
 import com.chargeline.api.JsonBody;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.api.auth.Operation;
+import com.chargeline.api.auth.RateLimit;
+import com.chargeline.api.auth.RateLimit.Label;
 import com.chargeline.common.id.AccountId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +30,7 @@ import java.util.Set;
  * client's state from the database.
  */
 public final class NativeApiClientEndpoints implements EndpointGroup {
-    static final Operation MANAGE_CLIENTS = Operation.of("manageApiClients", "chargeline:admin");
+    static final Operation MANAGE_CLIENTS = Operation.of("manageApiClients", RateLimit.nativeApi(Label.MEDIUM), "chargeline:admin");
 
     private final AccountAccess access;
     private final ApiClientQueries queries;

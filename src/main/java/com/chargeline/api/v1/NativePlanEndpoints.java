@@ -5,6 +5,8 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import com.chargeline.accounts.AccountAccess;
 import com.chargeline.api.auth.BearerAuth;
 import com.chargeline.api.auth.Operation;
+import com.chargeline.api.auth.RateLimit;
+import com.chargeline.api.auth.RateLimit.Label;
 import com.chargeline.api.zoom.ZoomPaging;
 import com.chargeline.subscriptions.PlanQueries;
 import com.chargeline.subscriptions.SetPlanDiscount;
@@ -19,8 +21,8 @@ import java.io.UncheckedIOException;
  * first) and {@code GET/PUT /api/v1/accounts/me/plan_discount} (the master's discount on list prices).
  */
 public final class NativePlanEndpoints implements EndpointGroup {
-    static final Operation READ_PLAN_AUDIT = Operation.of("readPlanAudit", "billing:master", "chargeline:admin");
-    static final Operation WRITE_DISCOUNT = Operation.of("writePlanDiscount", "billing:master", "chargeline:admin");
+    static final Operation READ_PLAN_AUDIT = Operation.of("readPlanAudit", RateLimit.nativeApi(Label.LIGHT), "billing:master", "chargeline:admin");
+    static final Operation WRITE_DISCOUNT = Operation.of("writePlanDiscount", RateLimit.nativeApi(Label.MEDIUM), "billing:master", "chargeline:admin");
     private final AccountAccess access;
     private final PlanQueries plans;
     private final SetPlanDiscount setDiscount;
