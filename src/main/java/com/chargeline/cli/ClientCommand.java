@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code chargeline client create|list|revoke}: API clients for Server-to-Server OAuth. */
+/** {@code chargeline client create|list|revoke|rate-limits}: API clients for Server-to-Server OAuth. */
 @Command(name = "client", mixinStandardHelpOptions = true, description = "Manage API clients.",
-        subcommands = {ClientCommand.Create.class, ClientCommand.ListClients.class, ClientCommand.Revoke.class})
+        subcommands = {ClientCommand.Create.class, ClientCommand.ListClients.class, ClientCommand.Revoke.class,
+            ClientCommand.RateLimits.class})
 public final class ClientCommand extends ParentCommand {
 
     /** Creates a client and prints its secret once. */
@@ -112,6 +113,41 @@ public final class ClientCommand extends ParentCommand {
                 }
                 System.out.println(revoked ? "revoked API client " + client + " of account " + id.wire()
                         : "API client " + client + " of account " + id.wire() + " was already revoked; nothing changed");
+            }
+        }
+    }
+
+    /** Exempts a client from the rate limits, or applies them to it again. */
+    @Command(name = "rate-limits", mixinStandardHelpOptions = true,
+            description = "Apply the rate limits to an API client (on, the default for every client) or exempt it (off);"
+                    + " takes effect on its next request, on every node.")
+    public static final class RateLimits implements Runnable {
+        @Mixin
+        StorageOptions storage;
+
+        @Option(names = "--account", required = true, paramLabel = "ID", description = "Account id (22 characters).")
+        String account;
+
+        @Option(names = "--client", required = true, paramLabel = "CLIENT_ID", description = "The client_id.")
+        String client;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "on|off", description = "on or off.")
+        String setting;
+
+        @Override
+        public void run() {
+            var id = UsageError.accountId(account);
+            if (!setting.equals("on") && !setting.equals("off")) {
+                throw new UsageError("rate-limits takes on or off, got " + setting);
+            }
+            try (var store = Storage.open(storage.target(), null)) {
+                UsageError.requireAccount(new AccountQueries(store.database()), id);
+                try {
+                    new RevokeApiClient(store.database(), Clock.systemUTC()).setRateLimited(id, client, setting.equals("on"));
+                } catch (NotFound e) {
+                    throw new UsageError("account " + id.wire() + " has no API client " + client);
+                }
+                System.out.println("rate limits " + setting + " for API client " + client + " of account " + id.wire());
             }
         }
     }

@@ -50,6 +50,26 @@ class ClientCommandTest {
     }
 
     @Test
+    void exempts_a_client_from_the_rate_limits_and_applies_them_again() {
+        try (var server = com.chargeline.testing.TestServer.withRateLimits(com.chargeline.api.limits.RateRules.defaults())) {
+            var master = server.master("Exempt Me");
+            var off = client(server, "rate-limits", "--account", master.id(), "--client", master.clientId(), "off");
+            assertThat(off.exit()).as(off.err()).isZero();
+            assertThat(off.out()).contains("rate limits off for API client " + master.clientId());
+            assertThat(server.api.get("/v2/accounts", master.token()).header("X-RateLimit-Category")).isNull();
+            var on = client(server, "rate-limits", "--account", master.id(), "--client", master.clientId(), "on");
+            assertThat(on.exit()).as(on.err()).isZero();
+            assertThat(server.api.get("/v2/accounts", master.token()).header("X-RateLimit-Category")).isEqualTo("Medium");
+            var bad = client(server, "rate-limits", "--account", master.id(), "--client", master.clientId(), "maybe");
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.reason()).isEqualTo("chargeline: rate-limits takes on or off, got maybe");
+            var unknown = client(server, "rate-limits", "--account", master.id(), "--client", "nope", "off");
+            assertThat(unknown.exit()).isEqualTo(2);
+            assertThat(unknown.reason()).isEqualTo("chargeline: account " + master.id() + " has no API client nope");
+        }
+    }
+
+    @Test
     void an_unknown_client_or_another_account_s_client_is_bad_usage() {
         try (var server = new TestServer()) {
             var master = server.master("Owner");

@@ -8,6 +8,9 @@ import java.util.Optional;
  * {@code native}, {@code talkdesk}) and the operation's label in it. The numbers are in the rules file, not here.
  */
 public record RateLimit(String table, Label label) {
+    /** The tables operations name: a rules file must have each. */
+    public static final java.util.List<String> TABLES = java.util.List.of("zoom", "zoom-phone", "native", "talkdesk");
+
     /** Zoom's request types ("Rate Limit Label"), with the casing Zoom sends in {@code X-RateLimit-Category}. */
     public enum Label {
         LIGHT("Light"), MEDIUM("Medium"), HEAVY("Heavy"), RESOURCE_INTENSIVE("Resource-intensive");

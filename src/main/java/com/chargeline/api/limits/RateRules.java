@@ -1,5 +1,6 @@
 package com.chargeline.api.limits;
 
+import com.chargeline.api.auth.RateLimit;
 import com.chargeline.api.auth.RateLimit.Label;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,6 +117,12 @@ public final class RateRules {
                 throw new IllegalArgumentException(where + ": no tier (free, pro, business)");
             }
             tables.put(table, tiers);
+        }
+        for (var table : RateLimit.TABLES) {
+            if (!tables.containsKey(table)) {
+                throw new IllegalArgumentException(source + ": tables: no table \"" + table + "\" (needed: "
+                        + String.join(", ", RateLimit.TABLES) + ")");
+            }
         }
         var operations = new LinkedHashMap<String, List<Window>>();
         var opsNode = root.path("operations");
@@ -269,11 +276,6 @@ public final class RateRules {
             }
         }
         throw new IllegalStateException("unreachable: table " + table + " has a tier");
-    }
-
-    /** Whether the rules have {@code table} (checked for every declared operation at start-up). */
-    public boolean hasTable(String table) {
-        return tables.containsKey(table);
     }
 
     /** The extra windows of one operation (empty: none). */

@@ -100,5 +100,7 @@ class RateRulesTest {
                 .hasMessageContaining("f.json: tables.zoom: unknown key \"gold\"");
         assertThatThrownBy(() -> RateRules.parse("{\"pro_plans\":[],\"tables\":{\"zoom\":{\"free\":{\"Light\":[\"4 per second\"],"
                 + "\"Medium\":[\"2/s\"]}}}}", "f.json")).hasMessageContaining("f.json: tables.zoom.free.Medium: \"2/s\"");
+        assertThatThrownBy(() -> RateRules.parse("{\"pro_plans\":[],\"tables\":{}}", "f.json"))
+                .hasMessageContaining("f.json: tables: no table \"zoom\"");
     }
 }
