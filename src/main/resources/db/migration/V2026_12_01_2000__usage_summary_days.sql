@@ -40,7 +40,8 @@ CREATE TABLE usage_party_days (
 ALTER TABLE rated_call ADD COLUMN user_id uuid;
 ALTER TABLE rated_sms ADD COLUMN user_id uuid;
 
--- Backfill from the current ratings (one scan of the rated tables per rollup, once). The day is the account's.
+-- Backfill from the current ratings (one scan of the rated tables per rollup, once). The day is the account's; the
+-- user is '' for every record here (user_id was added just above), the statement is written for any.
 INSERT INTO usage_days (account_id, day, kind, usage_type, destination_country, currency, records, billed_seconds,
                         segments, total_charge)
 SELECT c.account_id, (c.end_time AT TIME ZONE a.time_zone)::date, 'call', c.call_type,
@@ -59,15 +60,17 @@ SELECT s.account_id, (s.sent_time AT TIME ZONE a.time_zone)::date, 'sms', s.mess
 
 INSERT INTO usage_party_days (account_id, day, kind, user_id, cost_center, department, billing_account_id, currency,
                               records, billed_seconds, segments, total_charge)
-SELECT c.account_id, (c.end_time AT TIME ZONE a.time_zone)::date, 'call', '', c.cost_center, c.department,
+SELECT c.account_id, (c.end_time AT TIME ZONE a.time_zone)::date, 'call', coalesce(CAST(c.user_id AS text), ''),
+       c.cost_center, c.department,
        c.billing_account_id, c.currency, count(*),
        coalesce(sum(CAST(c.explanation ->> 'billed_seconds' AS bigint)), 0), 0, sum(c.total_charge)
   FROM rated_call c JOIN account a ON a.account_id = c.account_id
  WHERE c.current
- GROUP BY 1, 2, 5, 6, 7, 8
+ GROUP BY 1, 2, 4, 5, 6, 7, 8
 UNION ALL
-SELECT s.account_id, (s.sent_time AT TIME ZONE a.time_zone)::date, 'sms', '', s.cost_center, s.department, '',
+SELECT s.account_id, (s.sent_time AT TIME ZONE a.time_zone)::date, 'sms', coalesce(CAST(s.user_id AS text), ''),
+       s.cost_center, s.department, '',
        s.currency, count(*), 0, sum(s.segments), sum(s.total_charge)
   FROM rated_sms s JOIN account a ON a.account_id = s.account_id
  WHERE s.current
- GROUP BY 1, 2, 5, 6, 8;
+ GROUP BY 1, 2, 4, 5, 6, 8;

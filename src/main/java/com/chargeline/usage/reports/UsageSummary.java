@@ -57,6 +57,11 @@ public final class UsageSummary {
             return wire;
         }
 
+        /** The statement that sums this grouping (binds {@code :account}, {@code :from}, {@code :to}). */
+        public String statement() {
+            return sql.replace("<key>", key);
+        }
+
         /** The name of the key in a row ({@code user_id}, {@code billing_account_id}, ...); none for {@link #NONE}. */
         public Optional<String> column() {
             return Optional.ofNullable(column);
@@ -107,7 +112,7 @@ public final class UsageSummary {
      * records or charge are left out; {@link GroupBy#NONE} always has a row (zeros in the account's currency).
      */
     public List<Row> summarize(Account account, LocalDate from, LocalDate to, GroupBy groupBy) {
-        var rows = db.jdbi().withHandle(h -> h.createQuery(groupBy.sql).define("key", groupBy.key)
+        var rows = db.jdbi().withHandle(h -> h.createQuery(groupBy.statement())
                 .bind("account", account.id().value()).bind("from", from).bind("to", to)
                 .map((rs, ctx) -> new Row(rs.getString("key"), rs.getString("currency"), rs.getLong("calls"),
                         rs.getLong("billed_seconds"), rs.getLong("messages"), rs.getLong("segments"),

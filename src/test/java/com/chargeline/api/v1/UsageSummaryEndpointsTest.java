@@ -202,6 +202,59 @@ class UsageSummaryEndpointsTest {
         assertThat(quiet.get(0).get("currency").asText()).isEqualTo("USD");
     }
 
+    private static final List<String> GROUPINGS = List.of("none", "day", "call_type", "destination_country", "user",
+            "cost_center", "department", "billing_account");
+
+    private static Map<String, String> everyGrouping() {
+        var all = new LinkedHashMap<String, String>();
+        for (var g : GROUPINGS) {
+            all.put(g, summary("from=2026-10-01&to=2026-11-30&group_by=" + g).get("rows").toString());
+        }
+        return all;
+    }
+
+    @Test
+    void the_migration_s_backfill_and_re_rating_give_what_ingest_kept() {
+        var kept = everyGrouping();
+        var account = fx.master.account().id();
+        var migration = readMigration();
+        var backfill = migration.substring(migration.indexOf("INSERT INTO usage_days"));
+        server.app.wiring().db.withHandle(h -> {
+            h.execute("DELETE FROM usage_days");
+            h.execute("DELETE FROM usage_party_days");
+            h.createScript(backfill).execute();
+            return null;
+        });
+        assertThat(everyGrouping()).as("the backfill from the records").isEqualTo(kept);
+
+        // calls rated before the records kept their user: the backfill counts them under no user, re-rating moves them
+        server.app.wiring().db.withHandle(h -> {
+            h.execute("UPDATE rated_call SET user_id = NULL WHERE account_id = ?", account.value());
+            h.execute("DELETE FROM usage_days");
+            h.execute("DELETE FROM usage_party_days");
+            h.createScript(backfill).execute();
+            return null;
+        });
+        var users = summary("from=2026-10-01&to=2026-11-30&group_by=user").get("rows");
+        assertThat(users).extracting(r -> r.get("user_id").asText() + ": " + r.get("calls").asLong())
+                .containsExactly(": 6", ada + ": 0");
+        server.app.wiring().rerateCalls.rerate(account, java.time.LocalDate.of(2026, 10, 1),
+                java.time.LocalDate.of(2026, 11, 30));
+        assertThat(everyGrouping()).as("re-rated: each call back under its user, nothing else moved").isEqualTo(kept);
+        server.app.wiring().rerateCalls.rerate(account, java.time.LocalDate.of(2026, 10, 1),
+                java.time.LocalDate.of(2026, 11, 30));
+        assertThat(everyGrouping()).as("re-rated again with the same deck").isEqualTo(kept);
+    }
+
+    private static String readMigration() {
+        try (var in = UsageSummaryEndpointsTest.class.getResourceAsStream(
+                "/db/migration/V2026_12_01_2000__usage_summary_days.sql")) {
+            return new String(java.util.Objects.requireNonNull(in, "the migration").readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void csv_by_accept_header_or_format_has_the_json_rows() throws Exception {
         var json = summary(NOVEMBER + "&group_by=destination_country").get("rows");
