@@ -131,6 +131,7 @@ public final class Wiring {
     public final UsageCharges usageCharges;
     public final ChargeReports chargeReports;
     public final com.chargeline.usage.reports.MonthlyUsage monthlyUsage;
+    public final com.chargeline.usage.reports.UsageSummary usageSummary;
     public final SeedUsage seedUsage;
     public final PlanCatalog planCatalog;
     public final PlanRules planRules;
@@ -207,6 +208,7 @@ public final class Wiring {
         this.usageCharges = new UsageCharges(db);
         this.chargeReports = new ChargeReports(db);
         this.monthlyUsage = new com.chargeline.usage.reports.MonthlyUsage(db, clock);
+        this.usageSummary = new com.chargeline.usage.reports.UsageSummary(db);
         this.seedUsage = new SeedUsage(ingestUsage, directory, clock);
         this.planCatalog = PlanCatalog.load();
         this.planRules = new PlanRules(planCatalog);
@@ -261,6 +263,7 @@ public final class Wiring {
                 new ZoomPlanUsageEndpoints(access, planReports, paging, mapper),
                 new NativePlanEndpoints(access, planQueries, setPlanDiscount, mapper),
                 new NativeUsageEndpoints(access, ingestUsage, usageQueries, mapper),
+                new com.chargeline.api.v1.NativeUsageSummaryEndpoints(access, usageSummary, mapper),
                 new NativeDeckEndpoints(access, rateDeckQueries, createRateDeck, importRates, assignRateDeck,
                         mapper),
                 new NativeApiClientEndpoints(access, apiClientQueries, createApiClient, revokeApiClient, mapper),

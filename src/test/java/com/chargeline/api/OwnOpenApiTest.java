@@ -314,6 +314,13 @@ class OwnOpenApiTest {
                   "sent_time":"2026-11-20T08:00:00Z","segments":null,"text_length":12,"encoding":"gsm7","message_type":null}]""");
         exchange(Method.GET, base + "/usage/calls/own-n1", t, null, null);
         exchange(Method.GET, base + "/usage/calls/none", t, null, null);
+        exchange(Method.GET, base + "/usage/summary?from=2026-11-01&to=2026-11-30", t, null, null);
+        exchange(Method.GET, base + "/usage/summary?from=2026-11-01&to=2026-11-30&group_by=day", t, null, null);
+        exchange(Method.GET, base + "/usage/summary?from=2026-11-01&to=2026-11-30&group_by=user", t, null, null);
+        exchange(Method.GET, base + "/usage/summary?from=2026-11-01&to=2026-11-30&group_by=call_type&format=csv", t, null,
+                null);
+        exchange(Method.GET, base + "/usage/summary?from=2026-11-30&to=2026-11-01&group_by=week", t, null, null);
+        exchange(Method.GET, missing + "/usage/summary?from=2026-11-01&to=2026-11-30", t, null, null);
         exchange(Method.GET, base + "/plan_audit?limit=0", t, null, null);
         exchange(Method.GET, "/api/v1/accounts/" + sub.id() + "/plan_discount", t, null, null);
         exchange(Method.GET, missing + "/plan_discount", t, null, null);

@@ -39,4 +39,21 @@ public interface RollupRepository {
                   @Bind("results") String[] results, @Bind("records") long[] records,
                   @Bind("seconds") long[] billedSeconds, @Bind("segments") long[] segments,
                   @Bind("charges") String[] charges);
+
+    /** Adds to {@code usage_days}: the usage summary's totals by the account's day, usage type and country. */
+    @SqlUpdate
+    void addDays(@Bind("account") UUID account, @Bind("days") String[] days, @Bind("kinds") String[] kinds,
+                 @Bind("usageTypes") String[] usageTypes, @Bind("countries") String[] destinationCountries,
+                 @Bind("currencies") String[] currencies, @Bind("records") long[] records,
+                 @Bind("seconds") long[] billedSeconds, @Bind("segments") long[] segments,
+                 @Bind("charges") String[] charges);
+
+    /** Adds to {@code usage_party_days}: the usage summary's totals by the account's day and the people charged. */
+    @SqlUpdate
+    void addPartyDays(@Bind("account") UUID account, @Bind("days") String[] days, @Bind("kinds") String[] kinds,
+                      @Bind("users") String[] users, @Bind("costCenters") String[] costCenters,
+                      @Bind("departments") String[] departments, @Bind("billingAccounts") String[] billingAccounts,
+                      @Bind("currencies") String[] currencies, @Bind("records") long[] records,
+                      @Bind("seconds") long[] billedSeconds, @Bind("segments") long[] segments,
+                      @Bind("charges") String[] charges);
 }

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Handle;
  * Hourly, so that a report window's total counts at most the two partial hours at its ends from the
  * records; monthly, split by cost center, department and billing account, for usage reporting; and
  * the invoice-line totals ({@code usage_lines_monthly}: call type, country, direction, message type,
- * charged), which invoices bill.
+ * charged), which invoices bill; and daily totals in the account's calendar for the native usage summary
+ * ({@code usage_days}: a call's call type or a message's type, and country; {@code usage_party_days}: user, cost center, department, billing account).
  */
 public final class Rollups {
     /**
@@ -27,12 +28,14 @@ public final class Rollups {
      * calls). Each table keeps a subset: hourly (reports) kind, call type, billing account, currency, charged;
      * monthly (reporting by cost center) those plus cost center and department; lines (invoices, Talkdesk usage) kind,
      * call type, country, direction, message type, currency, charged and {@code result}, a call's result (answered,
-     * missed, voicemail, abandoned; "" for messages). Kept apart because the product of them all was measured
+     * missed, voicemail, abandoned; "" for messages); the summary's days (the account's) kind, call type, country and
+     * currency, and kind, {@code userId} (the directory user the record was attributed to, "" none), cost center,
+     * department, billing account and currency. Kept apart because the product of them all was measured
      * 10 points of the ingest ratio dearer (docs/BENCHMARKS.md).
      */
     public record Key(String kind, String callType, String destinationCountry, String direction, String messageType,
                       String billingAccountId, String costCenter, String department, String currency, boolean charged,
-                      String result) {
+                      String result, String userId) {
     }
 
     /** A monthly total's key: the first day of the account's month and the dimensions usage is reported by. */
@@ -64,6 +67,23 @@ public final class Rollups {
             .thenComparing(HourKey::kind).thenComparing(HourKey::callType).thenComparing(HourKey::billingAccountId)
             .thenComparing(HourKey::currency).thenComparing(HourKey::charged);
 
+    /** A summary day's key: the account's day, and what the usage summary groups by besides the people. */
+    private record DayKey(LocalDate day, String kind, String usageType, String destinationCountry, String currency) {
+    }
+
+    private static final Comparator<DayKey> DAY_ORDER = Comparator.comparing(DayKey::day).thenComparing(DayKey::kind)
+            .thenComparing(DayKey::usageType).thenComparing(DayKey::destinationCountry).thenComparing(DayKey::currency);
+
+    /** A summary day's key by the people the usage is attributed to. */
+    private record PartyKey(LocalDate day, String kind, String userId, String costCenter, String department,
+                            String billingAccountId, String currency) {
+    }
+
+    private static final Comparator<PartyKey> PARTY_ORDER = Comparator.comparing(PartyKey::day)
+            .thenComparing(PartyKey::kind).thenComparing(PartyKey::userId).thenComparing(PartyKey::costCenter)
+            .thenComparing(PartyKey::department).thenComparing(PartyKey::billingAccountId)
+            .thenComparing(PartyKey::currency);
+
     /** Running totals of one key. */
     private static final class Totals {
         long records;
@@ -76,10 +96,16 @@ public final class Rollups {
     private final Map<HourKey, Totals> hourly = new HashMap<>();
     private final Map<MonthKey, Totals> monthly = new HashMap<>();
     private final Map<LineKey, Totals> lines = new HashMap<>();
+    private final Map<DayKey, Totals> days = new HashMap<>();
+    private final Map<PartyKey, Totals> parties = new HashMap<>();
     /** The account-zone month of the last record, as [from, until) in epoch seconds: records of a batch mostly share one. */
     private LocalDate lastMonth;
     private long lastMonthFrom;
     private long lastMonthUntil;
+    /** The same for the account-zone day of the last record. */
+    private LocalDate lastDay;
+    private long lastDayFrom;
+    private long lastDayUntil;
 
     public Rollups(ZoneId accountZone) {
         this.accountZone = accountZone;
@@ -105,6 +131,23 @@ public final class Rollups {
         accumulate(hourly.computeIfAbsent(hour, k -> new Totals()), billedSeconds, 0, charge, sign);
         accumulate(monthly.computeIfAbsent(month, k -> new Totals()), billedSeconds, 0, charge, sign);
         accumulate(lines.computeIfAbsent(line, k -> new Totals()), billedSeconds, segments, charge, sign);
+        var date = dayOf(at);
+        var usageType = d.kind().equals("sms") ? d.messageType() : d.callType();
+        var day = new DayKey(date, d.kind(), usageType, d.destinationCountry(), d.currency());
+        var party = new PartyKey(date, d.kind(), d.userId(), d.costCenter(), d.department(), d.billingAccountId(),
+                d.currency());
+        accumulate(days.computeIfAbsent(day, k -> new Totals()), billedSeconds, segments, charge, sign);
+        accumulate(parties.computeIfAbsent(party, k -> new Totals()), billedSeconds, segments, charge, sign);
+    }
+
+    private LocalDate dayOf(Instant at) {
+        long s = at.getEpochSecond();
+        if (lastDay == null || s < lastDayFrom || s >= lastDayUntil) {
+            lastDay = at.atZone(accountZone).toLocalDate();
+            lastDayFrom = lastDay.atStartOfDay(accountZone).toEpochSecond();
+            lastDayUntil = lastDay.plusDays(1).atStartOfDay(accountZone).toEpochSecond();
+        }
+        return lastDay;
     }
 
     private LocalDate monthOf(Instant at) {
@@ -125,7 +168,8 @@ public final class Rollups {
     }
 
     /**
-     * Adds the accumulated totals to usage_hourly, usage_monthly and usage_lines_monthly ({@link RollupRepository}:
+     * Adds the accumulated totals to usage_hourly, usage_monthly, usage_lines_monthly, usage_days and usage_party_days
+     * ({@link RollupRepository}:
      * one fixed upsert per table), in key order (no deadlocks between batches).
      */
     public void apply(Handle h, UUID accountId) {
@@ -142,6 +186,64 @@ public final class Rollups {
         if (!lines.isEmpty()) {
             addLines(repository, accountId);
         }
+        if (!days.isEmpty()) {
+            addDays(repository, accountId);
+        }
+        if (!parties.isEmpty()) {
+            addParties(repository, accountId);
+        }
+    }
+
+    private void addDays(RollupRepository repository, UUID accountId) {
+        var keys = new TreeMap<DayKey, Totals>(DAY_ORDER);
+        keys.putAll(days);
+        int n = keys.size();
+        var dates = new String[n];
+        var kinds = new String[n];
+        var usageTypes = new String[n];
+        var countries = new String[n];
+        var currencies = new String[n];
+        var totals = new Columns(n);
+        int i = 0;
+        for (var e : keys.entrySet()) {
+            var k = e.getKey();
+            dates[i] = k.day().toString();
+            kinds[i] = k.kind();
+            usageTypes[i] = k.usageType();
+            countries[i] = k.destinationCountry();
+            currencies[i] = k.currency();
+            totals.set(i++, e.getValue());
+        }
+        repository.addDays(accountId, dates, kinds, usageTypes, countries, currencies, totals.records,
+                totals.billedSeconds, totals.segments, totals.charges);
+    }
+
+    private void addParties(RollupRepository repository, UUID accountId) {
+        var keys = new TreeMap<PartyKey, Totals>(PARTY_ORDER);
+        keys.putAll(parties);
+        int n = keys.size();
+        var dates = new String[n];
+        var kinds = new String[n];
+        var users = new String[n];
+        var costCenters = new String[n];
+        var departments = new String[n];
+        var billingAccounts = new String[n];
+        var currencies = new String[n];
+        var totals = new Columns(n);
+        int i = 0;
+        for (var e : keys.entrySet()) {
+            var k = e.getKey();
+            dates[i] = k.day().toString();
+            kinds[i] = k.kind();
+            users[i] = k.userId();
+            costCenters[i] = k.costCenter();
+            departments[i] = k.department();
+            billingAccounts[i] = k.billingAccountId();
+            currencies[i] = k.currency();
+            totals.set(i++, e.getValue());
+        }
+        repository.addPartyDays(accountId, dates, kinds, users, costCenters, departments, billingAccounts, currencies,
+                totals.records, totals.billedSeconds, totals.segments, totals.charges);
     }
 
     private void addHourly(RollupRepository repository, UUID accountId) {

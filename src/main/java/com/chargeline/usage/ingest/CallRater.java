@@ -75,11 +75,11 @@ final class CallRater implements RecordRater<CallRecord> {
                 .add(result.status().wire()).add(error ? result.reason() : "")
                 .add(explanations.of(result, engineCtx)).add(ratedAt)
                 .add(r.parties().extensionNumber() == null ? "" : r.parties().extensionNumber())
-                .add(result.farCountry());
+                .add(result.farCountry()).add(user == null ? null : user.userId());
         copy.endRow();
         rollups.add(r.timing().endTime(), new Rollups.Key("call", result.callType().wire(), result.farCountry(),
                 r.parties().direction(), "", billingAccount, costCenter, department, currency, charge.signum() > 0,
-                r.result().wire()),
+                r.result().wire(), user == null ? "" : user.userId().toString()),
                 priced.billedSeconds(), 0, charge.amount(), +1);
         return new Rated(charge, error ? result.reason() : "");
     }

@@ -41,7 +41,8 @@ public interface RatedCallRepository {
      * ({@code destinationCountry} null: rated before rated_call kept it).
      */
     record StoredCall(CallRecord record, int ratingNo, String callType, String destinationCountry,
-                      String billingAccountId, String costCenter, String department, long billedSeconds, Money charge) {
+                      String billingAccountId, String costCenter, String department, long billedSeconds, Money charge,
+                      String userId) {
     }
 
     /** Maps a row of {@code currentInWindow.sql}, by column name. */
@@ -62,7 +63,8 @@ public interface RatedCallRepository {
             return new StoredCall(record, rs.getInt("rating_no"), rs.getString("call_type"),
                     rs.getString("destination_country"), rs.getString("billing_account_id"), rs.getString("cost_center"), rs.getString("department"),
                     rs.getLong("billed_seconds"), new Money(rs.getBigDecimal("total_charge"),
-                            Currency.getInstance(rs.getString("currency"))));
+                            Currency.getInstance(rs.getString("currency"))),
+                    rs.getString("user_id") == null ? "" : rs.getString("user_id"));
         }
 
         private static String blank(String s) {

@@ -68,11 +68,12 @@ public final class RerateCalls {
             before.put(ctx.currency(), Money.zero(ctx.currency()));
             for (var s : stored) {
                 // A call rated before rated_call kept its country is in the invoice-line totals under '' (unknown).
+                // One rated before it kept its user is in the summary days under '' (no user): StoredCall says so.
                 var country = s.destinationCountry() == null ? "" : s.destinationCountry();
                 rollups.add(s.record().timing().endTime(), new Rollups.Key("call", s.callType(), country,
                         s.record().parties().direction(), "",
                         s.billingAccountId(), s.costCenter(), s.department(), s.charge().currency().getCurrencyCode(),
-                        s.charge().signum() > 0, s.record().result().wire()), s.billedSeconds(), 0, s.charge().amount(), -1);
+                        s.charge().signum() > 0, s.record().result().wire(), s.userId()), s.billedSeconds(), 0, s.charge().amount(), -1);
                 before.merge(s.charge().currency(), s.charge(), Money::plus);
             }
             calls.retire(account, start, end, stored.stream().map(s -> s.record().callLogId()).toArray(String[]::new),

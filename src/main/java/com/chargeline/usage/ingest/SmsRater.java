@@ -63,10 +63,11 @@ final class SmsRater implements RecordRater<SmsRecord> {
                 pick(r.to().displayName(), !r.outbound() && user != null ? user.identity().name() : ""),
                 pick(a.billingNumber(), "+" + classifier.classify(own.number(), region).e164()), costCenter,
                 department, result.segments(), rate.toPlainString(), currency, charge.toPlainString(),
-                ctx.prices().calls().info().precision(), status, result.reason(), explanation(result, rate, status), ratedAt);
+                ctx.prices().calls().info().precision(), status, result.reason(), explanation(result, rate, status), ratedAt,
+                user == null ? null : user.userId());
         var country = result.farRegion().equals("ZZ") ? "" : result.farRegion();
         rollups.add(r.sentTime(), new Rollups.Key("sms", "", country, r.direction(), r.type(), "", costCenter,
-                department, currency, charge.signum() > 0, ""), 0, result.segments(), charge.amount(), +1);
+                department, currency, charge.signum() > 0, "", user == null ? "" : user.userId().toString()), 0, result.segments(), charge.amount(), +1);
         return new Rated(charge, result.reason());
     }
 

@@ -20,13 +20,13 @@ record UsageKind<R>(String table, String columns, String keyTable, String idColu
             + "caller_number, caller_billing_number, callee_number, callee_billing_number, call_type, service_type, "
             + "calling_party_name, cost_center, employee_id, department, billing_account_id, start_time, answer_time, "
             + "duration_seconds, result, charge_mode, rate, currency, total_charge, charge_scale, billing_number, "
-            + "forward_number_billing, status, rating_error, explanation, rated_at, extension_number, destination_country";
+            + "forward_number_billing, status, rating_error, explanation, rated_at, extension_number, destination_country, user_id";
 
     /** rated_sms's columns, in the order {@link SmsRater} gives values. */
     private static final String SMS_COLUMNS = "account_id, sent_time, message_id, rating_no, current, session_id, "
             + "message_type, direction, from_number, from_extension_number, from_display_name, to_number, "
             + "to_extension_number, to_display_name, billing_number, cost_center, department, segments, rate, currency, "
-            + "total_charge, charge_scale, status, rating_error, explanation, rated_at";
+            + "total_charge, charge_scale, status, rating_error, explanation, rated_at, user_id";
 
     /** The key table's claim statement: ids (sorted) and their times in, the ids claimed now out. */
     interface Claim {
