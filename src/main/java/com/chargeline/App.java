@@ -251,6 +251,11 @@ public final class App implements AutoCloseable {
         return http.port();
     }
 
+    /** The port /metrics is served on: its own (--metrics-port) or the API's. */
+    public int metricsPort() {
+        return metricsHttp == null ? http.port() : metricsHttp.port();
+    }
+
     public Wiring wiring() {
         return wiring;
     }
