@@ -1,7 +1,9 @@
 package com.chargeline;
 
 import com.chargeline.api.Http;
+import com.chargeline.api.SystemEndpoints;
 import com.chargeline.api.limits.RateRules;
+import com.chargeline.api.v1.IngestGate;
 import com.chargeline.invoicing.InvoiceSchedule;
 import com.chargeline.invoicing.Seller;
 import com.chargeline.storage.Storage;
@@ -9,6 +11,7 @@ import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -32,13 +35,16 @@ public final class App implements AutoCloseable {
     private final Storage storage;
     private final Wiring wiring;
     private final Javalin http;
+    private final Javalin metricsHttp;
     private final JvmGcMetrics gcMetrics;
     private final ScheduledExecutorService background;
 
-    private App(Storage storage, Wiring wiring, Javalin http, JvmGcMetrics gcMetrics, ScheduledExecutorService background) {
+    private App(Storage storage, Wiring wiring, Javalin http, Javalin metricsHttp, JvmGcMetrics gcMetrics,
+                ScheduledExecutorService background) {
         this.storage = storage;
         this.wiring = wiring;
         this.http = http;
+        this.metricsHttp = metricsHttp;
         this.gcMetrics = gcMetrics;
         this.background = background;
     }
@@ -51,7 +57,7 @@ public final class App implements AutoCloseable {
      */
     public record Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes,
                          Clock clock, Duration reportWorkerEvery, AutoInvoicing invoicing, Seller seller,
-                         RateRules rateLimits) {
+                         RateRules rateLimits, Operations operations) {
         /** What {@code serve} and {@code demo} use: a pending report is picked up within two seconds. */
         public static final Duration REPORT_WORKER_EVERY = Duration.ofSeconds(2);
 
@@ -60,6 +66,7 @@ public final class App implements AutoCloseable {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(invoicing, "invoicing");
             Objects.requireNonNull(seller, "seller");
+            Objects.requireNonNull(operations, "operations");
             if (reportWorkerEvery != null && (reportWorkerEvery.isNegative() || reportWorkerEvery.isZero())) {
                 throw new IllegalArgumentException("reportWorkerEvery must be positive: " + reportWorkerEvery);
             }
@@ -68,25 +75,51 @@ public final class App implements AutoCloseable {
         /** A configuration without rate limits. */
         public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock,
                       Duration reportWorkerEvery, AutoInvoicing invoicing, Seller seller) {
-            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, reportWorkerEvery, invoicing, seller, null);
+            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, reportWorkerEvery, invoicing, seller, null,
+                    Operations.DEFAULT);
         }
 
         /** This configuration with the rate limits of {@code rules} (null: off). */
         public Config withRateLimits(RateRules rules) {
             return new Config(target, host, port, publicBaseUrl, maxBodyBytes, clock, reportWorkerEvery, invoicing, seller,
-                    rules);
+                    rules, operations);
         }
 
         /** A configuration with the report worker, without automatic invoicing, with the default seller block. */
         public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock,
                       Duration reportWorkerEvery) {
             this(target, host, port, publicBaseUrl, maxBodyBytes, clock, reportWorkerEvery, AutoInvoicing.OFF,
-                    Seller.DEFAULT);
+                    Seller.DEFAULT, null, Operations.DEFAULT);
         }
 
         /** A configuration without background work, with the default seller block on invoice PDFs. */
         public Config(Storage.Target target, String host, int port, String publicBaseUrl, long maxBodyBytes, Clock clock) {
-            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, null, AutoInvoicing.OFF, Seller.DEFAULT);
+            this(target, host, port, publicBaseUrl, maxBodyBytes, clock, null, AutoInvoicing.OFF, Seller.DEFAULT,
+                    null, Operations.DEFAULT);
+        }
+
+        /** This configuration with {@code operations}. */
+        public Config with(Operations operations) {
+            return new Config(target, host, port, publicBaseUrl, maxBodyBytes, clock, reportWorkerEvery, invoicing,
+                    seller, rateLimits, operations);
+        }
+    }
+
+    /**
+     * How the server is run: ingest's share of the machine ({@link IngestGate}), the port {@code /metrics} is served
+     * on ({@code -1}: the API's own; {@code 0}: any free one) and the bearer token it asks for (null: none).
+     */
+    public record Operations(IngestGate.Limit ingest, int metricsPort, String metricsToken) {
+        public static final Operations DEFAULT = new Operations(IngestGate.Limit.defaults(), -1, null);
+
+        public Operations {
+            Objects.requireNonNull(ingest, "ingest");
+            if (metricsPort < -1 || metricsPort > 65535) {
+                throw new IllegalArgumentException("the metrics port is -1 (the API's), or 0 to 65535: " + metricsPort);
+            }
+            if (metricsToken != null && metricsToken.isBlank()) {
+                throw new IllegalArgumentException("a metrics token is not blank");
+            }
         }
     }
 
@@ -110,7 +143,9 @@ public final class App implements AutoCloseable {
 
     /** Starts with {@code extra} endpoint groups served next to Chargeline's own (benchmark baselines use this). */
     public static App start(Config config, List<EndpointGroup> extra) {
+        long starting = System.nanoTime();
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmInfoMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -130,18 +165,41 @@ public final class App implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         try {
+            var ops = config.operations();
             var wiring = new Wiring(storage.database(), config.clock(), registry, config.publicBaseUrl(),
-                    config.seller(), config.rateLimits());
+                    config.seller(), config.rateLimits(), ops);
+            var build = SystemEndpoints.buildProperties();
+            wiring.metrics.buildInfo(build.getProperty("version", "unknown"), commit(build));
             var groups = new ArrayList<>(wiring.endpointGroups());
             groups.addAll(extra);
             var http = Http.create(wiring.mapper, registry, wiring.bearerAuth, config.maxBodyBytes(), groups);
             http.start(config.host(), config.port());
-            return new App(storage, wiring, http, gc, startBackground(wiring, config));
+            Javalin metricsHttp = null;
+            if (ops.metricsPort() >= 0) {
+                EndpointGroup metrics = () -> io.javalin.apibuilder.ApiBuilder.get("/metrics",
+                        ctx -> SystemEndpoints.metrics(ctx, registry, ops.metricsToken()));
+                metricsHttp = Http.create(wiring.mapper, registry, wiring.bearerAuth, 1024, List.of(metrics));
+                metricsHttp.start(config.host(), ops.metricsPort());
+            }
+            LOG.atInfo().addKeyValue("port", http.port())
+                    .addKeyValue("metrics_port", metricsHttp == null ? http.port() : metricsHttp.port())
+                    .addKeyValue("version", build.getProperty("version", "unknown"))
+                    .addKeyValue("commit", commit(build))
+                    .addKeyValue("ingest_concurrency", ops.ingest().concurrency())
+                    .addKeyValue("duration_ms", (System.nanoTime() - starting) / 1_000_000)
+                    .log("chargeline started");
+            return new App(storage, wiring, http, metricsHttp, gc, startBackground(wiring, config));
         } catch (RuntimeException e) {
             storage.close();
             gc.close();
             throw e;
         }
+    }
+
+    /** The build's commit, or "unknown" for a build from outside a git checkout. */
+    private static String commit(java.util.Properties build) {
+        var commit = build.getProperty("commit", "");
+        return commit.isEmpty() || commit.startsWith("${") ? "unknown" : commit;
     }
 
     /**
@@ -208,13 +266,24 @@ public final class App implements AutoCloseable {
         return http.port();
     }
 
+    /** The port /metrics is served on: its own (--metrics-port) or the API's. */
+    public int metricsPort() {
+        return metricsHttp == null ? http.port() : metricsHttp.port();
+    }
+
     public Wiring wiring() {
         return wiring;
     }
 
     @Override
     public void close() {
+        LOG.atInfo().addKeyValue("port", http.port()).log("chargeline stopping");
+        long stopping = System.nanoTime();
         http.stop();
+        if (metricsHttp != null) {
+            metricsHttp.stop();
+        }
+        wiring.ingestGate.close();
         if (background != null) {
             // lets a report being written or an invoice being drafted finish (its transaction commits); what is left
             // stays pending for the next start
@@ -230,5 +299,6 @@ public final class App implements AutoCloseable {
         }
         gcMetrics.close();
         storage.close();
+        LOG.atInfo().addKeyValue("duration_ms", (System.nanoTime() - stopping) / 1_000_000).log("chargeline stopped");
     }
 }

@@ -19,6 +19,7 @@ import com.chargeline.api.v1.NativeDeckEndpoints;
 import com.chargeline.api.v1.NativeDirectoryEndpoints;
 import com.chargeline.api.v1.NativeInvoiceEndpoints;
 import com.chargeline.api.v1.NativePlanEndpoints;
+import com.chargeline.api.v1.IngestGate;
 import com.chargeline.api.v1.NativeUsageEndpoints;
 import com.chargeline.api.auth.AccessTokens;
 import com.chargeline.api.auth.Admission;
@@ -69,6 +70,7 @@ import com.chargeline.accounts.UpdateTimeZone;
 import com.chargeline.api.v1.NativeAccountSettingsEndpoints;
 import com.chargeline.usage.ingest.AccountContexts;
 import com.chargeline.usage.ingest.IngestUsage;
+import com.chargeline.common.metrics.Metrics;
 import com.chargeline.usage.ingest.RerateCalls;
 import com.chargeline.usage.ingest.SeedUsage;
 import com.chargeline.usage.ingest.UsageQueries;
@@ -97,6 +99,11 @@ public final class Wiring {
     public final Clock clock;
     public final ObjectMapper mapper;
     public final PrometheusMeterRegistry registry;
+    /** Chargeline's own meters on {@link #registry}; rate limiting counts its refusals with {@code metrics.rateLimited}. */
+    public final Metrics metrics;
+    /** Ingest's share: the batches that run at once and wait (serve --ingest-concurrency). */
+    public final IngestGate ingestGate;
+    private final App.Operations operations;
     public final AccountAccess access;
     public final AccountQueries accountQueries;
     public final CreateAccount createAccount;
@@ -163,15 +170,21 @@ public final class Wiring {
 
     /** {@code seller}: the block invoice PDFs show as their issuer. */
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl, Seller seller) {
-        this(db, clock, registry, publicBaseUrl, seller, null);
+        this(db, clock, registry, publicBaseUrl, seller, null, App.Operations.DEFAULT);
     }
 
-    /** Everything wired; {@code rateRules} null: no rate limits (tests, benchmarks, {@code --rate-limits off}). */
+    /**
+     * Everything wired; {@code rateRules} null: no rate limits (tests, benchmarks, {@code --rate-limits off});
+     * {@code operations}: ingest's share of the machine and where {@code /metrics} is served.
+     */
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl, Seller seller,
-                  RateRules rateRules) {
+                  RateRules rateRules, App.Operations operations) {
         this.db = db;
+        this.operations = operations;
         this.clock = clock;
         this.registry = registry;
+        this.metrics = new Metrics(registry);
+        this.ingestGate = new IngestGate(operations.ingest(), metrics);
         this.publicBaseUrl = publicBaseUrl;
         this.mapper = objectMapper();
         this.access = new AccountAccess(db);
@@ -185,7 +198,8 @@ public final class Wiring {
         this.revokeApiClient = new RevokeApiClient(db, clock);
         this.accessTokens = new AccessTokens(SigningKeys.loadOrCreate(db, "access_token", 64, clock), clock);
         this.pageTokens = new PageTokens(SigningKeys.loadOrCreate(db, "page_token", 32, clock), clock);
-        this.rateLimiter = rateRules == null ? null : new RateLimiter(db, clock, rateRules);
+        this.rateLimiter = rateRules == null ? null : new RateLimiter(db, clock, rateRules,
+                label -> metrics.rateLimited(label.wire()));
         this.bearerAuth = new BearerAuth(accessTokens, apiClientQueries,
                 rateLimiter == null ? Admission.NONE : rateLimiter);
         this.directory = new DirectoryQueries(db);
@@ -201,7 +215,7 @@ public final class Wiring {
         this.assignRateDeck = new AssignRateDeck(db, clock);
         this.classifier = new NumberClassifier();
         this.accountContexts = new AccountContexts(accountQueries, directory, priceLists, callingPlans);
-        this.ingestUsage = new IngestUsage(db, clock, accountContexts, classifier);
+        this.ingestUsage = new IngestUsage(db, clock, accountContexts, classifier, metrics);
         this.rerateCalls = new RerateCalls(db, clock, accountContexts, classifier);
         this.updateTimeZone = new UpdateTimeZone(db);
         this.usageQueries = new UsageQueries(db);
@@ -245,7 +259,7 @@ public final class Wiring {
     public List<EndpointGroup> endpointGroups() {
         var paging = new ZoomPaging(pageTokens);
         return List.of(
-                new SystemEndpoints(db, registry),
+                new SystemEndpoints(db, registry, operations.metricsPort() < 0, operations.metricsToken()),
                 new OAuthEndpoints(apiClientQueries, accessTokens, publicBaseUrl),
                 new ZoomAccountsEndpoints(access, accountQueries, createAccount, updateAccountOptions,
                         disassociateSubAccount, paging, mapper, planQueries),
@@ -262,7 +276,7 @@ public final class Wiring {
                         cancelAddon, changeBasePlan, cancelBasePlan), planRules, mapper),
                 new ZoomPlanUsageEndpoints(access, planReports, paging, mapper),
                 new NativePlanEndpoints(access, planQueries, setPlanDiscount, mapper),
-                new NativeUsageEndpoints(access, ingestUsage, usageQueries, mapper),
+                new NativeUsageEndpoints(access, ingestUsage, usageQueries, mapper, ingestGate),
                 new com.chargeline.api.v1.NativeUsageSummaryEndpoints(access, usageSummary, mapper),
                 new NativeDeckEndpoints(access, rateDeckQueries, createRateDeck, importRates, assignRateDeck,
                         mapper),

@@ -13,8 +13,8 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import com.chargeline.common.metrics.Metrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,6 +32,8 @@ public final class Http {
     private static final Logger ACCESS = LoggerFactory.getLogger("chargeline.access");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String STARTED = "chargeline.started";
+    /** Why a request failed (4xx, 5xx), for its access line. */
+    private static final String REASON = "chargeline.reason";
     private static final java.util.Set<String> STANDARD_METHODS =
             java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "TRACE", "CONNECT", "OPTIONS");
 
@@ -64,18 +66,25 @@ public final class Http {
             routes.after(ctx -> finish(ctx, registry));
 
             routes.exception(BillingException.class, (e, ctx) -> {
-                LOG.debug("{} {} -> {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
+                ctx.attribute(REASON, reason(e));
                 if (TalkdeskErrors.covers(ctx.path())) {
                     writeJson(ctx, mapper, TalkdeskErrors.status(e), TalkdeskErrors.body(e));
                     return;
                 }
                 writeError(ctx, mapper, ZoomErrors.status(e), ZoomErrors.body(e));
             });
-            routes.exception(RateLimited.class, (e, ctx) -> writeError(ctx, mapper, 429,
-                    new ZoomErrors.Body(429, e.getMessage(), List.of())));
-            routes.exception(OAuthEndpoints.OAuthError.class, (e, ctx) -> ctx.status(e.status())
-                    .json(new OAuthEndpoints.ErrorBody(e.getMessage(), e.error())));
-            routes.exception(ClientCredentialsGrant.TokenError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+            routes.exception(RateLimited.class, (e, ctx) -> {
+                ctx.attribute(REASON, e.getMessage());
+                writeError(ctx, mapper, 429, new ZoomErrors.Body(429, e.getMessage(), List.of()));
+            });
+            routes.exception(OAuthEndpoints.OAuthError.class, (e, ctx) -> {
+                ctx.attribute(REASON, e.getMessage());
+                ctx.status(e.status()).json(new OAuthEndpoints.ErrorBody(e.getMessage(), e.error()));
+            });
+            routes.exception(ClientCredentialsGrant.TokenError.class, (e, ctx) -> {
+                ctx.attribute(REASON, e.getMessage());
+                ctx.status(e.status()).json(e.body());
+            });
             routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e.getStatus() == 405) {
                     // RFC 9110 §15.5.6: a 405 lists the methods the resource does support.
@@ -87,7 +96,8 @@ public final class Http {
                         new ZoomErrors.Body(e.getStatus() == 413 ? 300 : e.getStatus(), httpMessage(ctx, e), List.of()));
             });
             routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                LOG.error("unhandled error on {} {}", methodName(ctx), ctx.path(), e);
+                ctx.attribute(REASON, "unhandled " + e.getClass().getName());
                 writeError(ctx, mapper, 500, new ZoomErrors.Body(500,
                         "Internal server error. Request id: " + ctx.res().getHeader("X-Request-Id") + ".", List.of()));
             });
@@ -126,6 +136,9 @@ public final class Http {
      * ({@code {reason, error}}), the Talkdesk family ({@code /express}) in Talkdesk's, everything else in the Zoom shape.
      */
     private static void writeError(Context ctx, ObjectMapper mapper, int status, ZoomErrors.Body zoom) {
+        if (ctx.attribute(REASON) == null) {
+            ctx.attribute(REASON, zoom.message());
+        }
         Object body = zoom;
         if (TalkdeskErrors.covers(ctx.path())) {
             body = TalkdeskErrors.fromZoom(status, zoom);
@@ -154,22 +167,60 @@ public final class Http {
         MDC.put("request_id", id);
     }
 
+    /** A client error's reason for the access line: its message and its first field errors. */
+    private static String reason(BillingException e) {
+        var reason = new StringBuilder(e.code().name().toLowerCase(java.util.Locale.ROOT)).append(": ")
+                .append(e.getMessage());
+        e.fieldErrors().stream().limit(3).forEach(f -> reason.append(' ').append(f.field()).append(": ")
+                .append(f.message()));
+        if (e.fieldErrors().size() > 3) {
+            reason.append(" (").append(e.fieldErrors().size() - 3).append(" more)");
+        }
+        return reason.toString();
+    }
+
+    /**
+     * Times the request into the {@code http.server.requests} histogram and writes its access line: INFO, with the
+     * reason of a 4xx; ERROR for a 5xx.
+     */
     private static void finish(Context ctx, MeterRegistry registry) {
         Long started = ctx.attribute(STARTED);
         long nanos = started == null ? 0 : System.nanoTime() - started;
         var endpoint = ctx.endpoints().lastHttpEndpoint();
-        var route = endpoint == null ? null : endpoint.path;
+        var route = endpoint == null || endpoint.path.isEmpty() ? "unmatched" : endpoint.path;
         int status = ctx.statusCode();
-        Timer.builder("http.server.requests")
+        Metrics.timer(Metrics.HTTP_REQUESTS)
                 .tag("method", methodName(ctx))
-                .tag("route", route == null || route.isEmpty() ? "unmatched" : route)
+                .tag("route", route)
                 .tag("status", Integer.toString(status))
                 .register(registry)
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (!ctx.path().equals("/metrics") && !ctx.path().equals("/healthz")) {
-            ACCESS.info("method={} path={} status={} duration_ms={}", methodName(ctx), ctx.path(), status,
-                    String.format("%.2f", nanos / 1e6));
+            var caller = BearerAuth.authenticated(ctx);
+            var line = (status >= 500 ? ACCESS.atError() : ACCESS.atInfo())
+                    .addKeyValue("request_id", ctx.res().getHeader("X-Request-Id"))
+                    .addKeyValue("method", methodName(ctx))
+                    .addKeyValue("route", route)
+                    .addKeyValue("path", ctx.path())
+                    .addKeyValue("status", status)
+                    .addKeyValue("duration_ms", String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6))
+                    .addKeyValue("account_id", caller == null ? "-" : caller.accountId().wire())
+                    .addKeyValue("client_id", caller == null ? "-" : caller.clientId());
+            if (status >= 400) {
+                line = line.addKeyValue("reason", failure(ctx));
+            }
+            line.log(status >= 500 ? "request failed" : status >= 400 ? "request refused" : "request");
         }
         MDC.remove("request_id");
+    }
+
+    /** Why the request failed: as an error handler recorded it, else the start of the body it answered. */
+    private static String failure(Context ctx) {
+        String reason = ctx.attribute(REASON);
+        if (reason != null) {
+            return reason;
+        }
+        var body = ctx.result();
+        return body == null || body.isEmpty() ? "-" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
     }
 }

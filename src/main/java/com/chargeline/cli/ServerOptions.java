@@ -2,6 +2,7 @@ package com.chargeline.cli;
 
 import com.chargeline.App;
 import com.chargeline.api.limits.RateRules;
+import com.chargeline.api.v1.IngestGate;
 import com.chargeline.invoicing.Seller;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,29 @@ public final class ServerOptions {
             description = "JSON file with the rate-limit rules to use instead of the built-in ones (see README, Rate limits).")
     Path rateLimitRules;
 
+    @Option(names = "--ingest-concurrency", paramLabel = "N",
+            description = "Usage batches stored at once; the others wait (default: half the cores, at least 1).")
+    Integer ingestConcurrency;
+
+    @Option(names = "--ingest-queue", paramLabel = "N",
+            description = "Usage batches that may wait for a turn; one more is refused with 503 and Retry-After"
+                    + " (default: twice --ingest-concurrency).")
+    Integer ingestQueue;
+
+    @Option(names = "--ingest-wait-seconds", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Longest a usage batch waits for its turn before it is refused with 503 and Retry-After"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int ingestWaitSeconds;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve /metrics on this port only, not on --port (default: on --port).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-token", paramLabel = "TOKEN",
+            description = "/metrics answers only requests with Authorization: Bearer TOKEN, others get 401"
+                    + " (default: no token; or set CHARGELINE_METRICS_TOKEN).")
+    String metricsToken;
+
     App.Config config(StorageOptions storage) {
         var seller = seller();
         if (invoiceReviewHours < 0) {
@@ -65,7 +89,7 @@ public final class ServerOptions {
         return new App.Config(storage.serverTarget(), host, port, publicUrl, maxBodyBytes, Clock.systemUTC(),
                 App.Config.REPORT_WORKER_EVERY,
                 new App.AutoInvoicing(autoInvoice, Duration.ofMinutes(10), Duration.ofHours(invoiceReviewHours)), seller,
-                rateRules());
+                rateRules(), operations());
     }
 
     /** The rules of {@code --rate-limit-rules} or the built-in ones, or null with {@code --rate-limits off}. */
@@ -81,6 +105,31 @@ public final class ServerOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--rate-limit-rules " + e.getMessage());
         }
+    }
+
+    /** The ingest bound and the metrics options; a value out of range is a usage error. */
+    App.Operations operations() {
+        var defaults = IngestGate.Limit.defaults();
+        int concurrency = ingestConcurrency == null ? defaults.concurrency() : ingestConcurrency;
+        if (concurrency < 1) {
+            throw new UsageError("--ingest-concurrency must be at least 1, got " + concurrency);
+        }
+        int queue = ingestQueue == null ? 2 * concurrency : ingestQueue;
+        if (queue < 0) {
+            throw new UsageError("--ingest-queue must be 0 or more, got " + queue);
+        }
+        if (ingestWaitSeconds < 0) {
+            throw new UsageError("--ingest-wait-seconds must be 0 or more, got " + ingestWaitSeconds);
+        }
+        if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
+            throw new UsageError("--metrics-port must be from 1 to 65535, got " + metricsPort);
+        }
+        var token = metricsToken != null ? metricsToken : System.getenv("CHARGELINE_METRICS_TOKEN");
+        if (token != null && token.isBlank()) {
+            throw new UsageError("--metrics-token must not be blank");
+        }
+        return new App.Operations(new IngestGate.Limit(concurrency, queue, Duration.ofSeconds(ingestWaitSeconds)),
+                metricsPort == null ? -1 : metricsPort, token);
     }
 
     /** The seller block from {@code --seller-file}, or the default; an unreadable or bad file is a usage error. */

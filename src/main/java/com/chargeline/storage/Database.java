@@ -49,8 +49,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** Applies the migrations under {@code db/migration}; a no-op when the schema is current. */
-    public void migrate() {
-        Flyway.configure()
+    public org.flywaydb.core.api.output.MigrateResult migrate() {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load()

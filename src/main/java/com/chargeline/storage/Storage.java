@@ -41,8 +41,14 @@ public final class Storage implements AutoCloseable {
         try {
             var database = Database.connect(url, user, target.dbPassword(), registry);
             long migrating = System.nanoTime();
-            database.migrate();
-            LOG.info("schema migrated in {} ms", (System.nanoTime() - migrating) / 1_000_000);
+            var migrated = database.migrate();
+            LOG.atInfo().addKeyValue("from_version", migrated.initialSchemaVersion == null ? "none"
+                            : migrated.initialSchemaVersion)
+                    .addKeyValue("to_version", migrated.targetSchemaVersion == null ? migrated.initialSchemaVersion
+                            : migrated.targetSchemaVersion)
+                    .addKeyValue("applied", migrated.migrationsExecuted)
+                    .addKeyValue("duration_ms", (System.nanoTime() - migrating) / 1_000_000)
+                    .log("schema migrated");
             return new Storage(embedded, database);
         } catch (RuntimeException e) {
             if (embedded != null) {

@@ -33,6 +33,15 @@ public final class TestServer implements AutoCloseable {
         this(TestPostgres.newDatabase(), 1_048_576, extra);
     }
 
+    /** A server run with {@code operations} (the ingest bound, where /metrics is served). */
+    public TestServer(App.Operations operations) {
+        this.dbUrl = TestPostgres.newDatabase();
+        this.rateRules = null;
+        var target = new Storage.Target(null, dbUrl, "postgres", null, Map.of());
+        this.app = App.start(new App.Config(target, "127.0.0.1", 0, null, 1_048_576, clock).with(operations));
+        this.api = new Api(app.port());
+    }
+
     private TestServer(String dbUrl, long maxBodyBytes) {
         this(dbUrl, maxBodyBytes, List.of());
     }

@@ -61,6 +61,11 @@ public final class BearerAuth {
         return caller;
     }
 
+    /** The caller {@link #authenticate} found, or null (not a bearer-authenticated request, or not yet). */
+    public static Caller authenticated(Context ctx) {
+        return ctx.attribute(CALLER);
+    }
+
     private static Unauthorized invalid() {
         return new Unauthorized(ErrorCode.INVALID_TOKEN, "Invalid access token.");
     }

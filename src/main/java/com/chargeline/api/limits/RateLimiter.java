@@ -40,8 +40,15 @@ public final class RateLimiter implements Admission {
     private final Clock clock;
     private final RateRules rules;
     private final ProxyManager<String> buckets;
+    private final java.util.function.Consumer<Label> onRefused;
 
     public RateLimiter(Database db, Clock clock, RateRules rules) {
+        this(db, clock, rules, label -> { });
+    }
+
+    /** {@code onRefused}: told the label of each request refused (the rate-limit rejections metric). */
+    public RateLimiter(Database db, Clock clock, RateRules rules, java.util.function.Consumer<Label> onRefused) {
+        this.onRefused = onRefused;
         this.db = db;
         this.clock = clock;
         this.rules = rules;
@@ -69,6 +76,7 @@ public final class RateLimiter implements Admission {
             ctx.header("X-RateLimit-Limit", Long.toString(refused.window.requests()));
             ctx.header("X-RateLimit-Remaining", "0");
             ctx.header("Retry-After", refused.limited.retryAfter());
+            onRefused.accept(label);
             throw refused.limited;
         }
     }

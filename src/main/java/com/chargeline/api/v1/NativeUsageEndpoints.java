@@ -22,13 +22,15 @@ public final class NativeUsageEndpoints implements EndpointGroup {
     private final IngestUsage ingest;
     private final UsageQueries queries;
     private final ObjectMapper mapper;
+    private final IngestGate gate;
 
     public NativeUsageEndpoints(AccountAccess access, IngestUsage ingest, UsageQueries queries,
-                                ObjectMapper mapper) {
+                                ObjectMapper mapper, IngestGate gate) {
         this.access = access;
         this.ingest = ingest;
         this.queries = queries;
         this.mapper = mapper;
+        this.gate = gate;
     }
 
     /** The answer to an ingest request. */
@@ -50,15 +52,16 @@ public final class NativeUsageEndpoints implements EndpointGroup {
     private void ingestCalls(Context ctx) {
         var caller = BearerAuth.caller(ctx, NativeOperations.INGEST_USAGE);
         var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
-        var records = CallRecordsReader.read(RecordsBody.read(ctx, mapper));
-        respond(ctx, ingest.calls(account.id(), records));
+        ctx.bodyAsBytes();
+        respond(ctx, gate.run(ctx, () -> ingest.calls(account.id(), CallRecordsReader.read(RecordsBody.read(ctx, mapper)))));
     }
 
     private void ingestSms(Context ctx) {
         var caller = BearerAuth.caller(ctx, NativeOperations.INGEST_USAGE);
         var account = access.resolve(caller.accountId(), ctx.pathParam("accountId"));
-        var records = CallRecordsReader.readSms(RecordsBody.read(ctx, mapper));
-        respond(ctx, ingest.messages(account.id(), records));
+        ctx.bodyAsBytes();
+        respond(ctx, gate.run(ctx, () -> ingest.messages(account.id(),
+                CallRecordsReader.readSms(RecordsBody.read(ctx, mapper)))));
     }
 
     private static void respond(Context ctx, BatchResult result) {

@@ -1,6 +1,8 @@
 package com.chargeline.usage.ingest;
 
+import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
+import com.chargeline.common.metrics.Metrics;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.MonthlyPartitions;
 import com.chargeline.usage.aggregate.Rollups;
@@ -30,37 +32,52 @@ import java.util.stream.Collectors;
  */
 public final class IngestUsage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestUsage.class);
+    /** A field error of one record: {@code records[12].end_time} or {@code records[12].from.number}. */
+    private static final java.util.regex.Pattern RECORD_FIELD = java.util.regex.Pattern.compile("records\\[(\\d+)]\\.([a-z_]+).*");
     private static final ExecutorService PREPARE = Executors.newVirtualThreadPerTaskExecutor();
     private final Database db;
     private final Clock clock;
     private final AccountContexts contexts;
     private final NumberClassifier classifier;
+    private final Metrics metrics;
 
-    public IngestUsage(Database db, Clock clock, AccountContexts contexts, NumberClassifier classifier) {
+    public IngestUsage(Database db, Clock clock, AccountContexts contexts, NumberClassifier classifier,
+                       Metrics metrics) {
         this.db = db;
         this.clock = clock;
         this.contexts = contexts;
         this.classifier = classifier;
+        this.metrics = metrics;
     }
 
     public BatchResult calls(AccountId account, List<CallRecord> records) {
-        CallValidation.validate(records, clock);
-        return ingest(account, records, UsageKind.CALLS, ctx -> new CallRater(ctx, classifier, clock.instant()));
+        return ingest(account, records, UsageKind.CALLS, () -> CallValidation.validate(records, clock),
+                ctx -> new CallRater(ctx, classifier, clock.instant()));
     }
 
     public BatchResult messages(AccountId account, List<SmsRecord> records) {
-        SmsValidation.validate(records, clock);
-        return ingest(account, records, UsageKind.MESSAGES, ctx -> new SmsRater(ctx, classifier, clock.instant()));
+        return ingest(account, records, UsageKind.MESSAGES, () -> SmsValidation.validate(records, clock),
+                ctx -> new SmsRater(ctx, classifier, clock.instant()));
     }
 
-    private <R> BatchResult ingest(AccountId account, List<R> records, UsageKind<R> kind,
+    private <R> BatchResult ingest(AccountId account, List<R> records, UsageKind<R> kind, Runnable validation,
                                    Function<AccountContext, RecordRater<R>> rater) {
         long t0 = System.nanoTime();
+        metrics.received(kind.tag(), records.size());
+        try {
+            validation.run();
+        } catch (Invalid e) {
+            countRejected(kind.tag(), records.size(), e);
+            throw e;
+        }
+        long validated = System.nanoTime();
         var ctx = contexts.load(account);
         var classifying = CompletableFuture.runAsync(() -> classify(records, kind, ctx.region()), PREPARE);
         MonthlyPartitions.ensure(db, kind.table(), records.stream()
                 .map(r -> YearMonth.from(kind.time().apply(r).atZone(ZoneOffset.UTC))).collect(Collectors.toSet()));
+        var times = new Times();
         var result = db.inTransactionRetrying(h -> {
+            times.claim = System.nanoTime();
             var fresh = IdempotencyKeys.claim(h, kind, account.value(), records);
             joined(classifying);
             var order = new ArrayList<Integer>();
@@ -81,12 +98,71 @@ public final class IngestUsage {
                         .map(i -> Rollups.month(kind.time().apply(records.get(i)), ctx.zone())).collect(Collectors.toSet()),
                         allowances);
             }
+            times.rate = System.nanoTime();
             var rated = RateBatch.rate(h, ctx, rater.apply(ctx), records, order, i -> 1, new Rollups(ctx.zone()),
                     allowances);
+            times.rated = rated;
+            times.end = System.nanoTime();
             return new BatchResult(records.size(), order.size(), duplicates, rated.issues(), rated.total());
         });
-        LOG.debug("ingest of {} {} committed in {} ms", records.size(), kind.table(), (System.nanoTime() - t0) / 1_000_000);
+        long committed = System.nanoTime();
+        var tag = kind.tag();
+        metrics.phase(tag, Metrics.Phase.VALIDATE, validated - t0);
+        metrics.phase(tag, Metrics.Phase.PREPARE, times.claim - validated);
+        metrics.phase(tag, Metrics.Phase.CLAIM, times.rate - times.claim);
+        metrics.phase(tag, Metrics.Phase.RATE, times.rated.rateNanos());
+        metrics.phase(tag, Metrics.Phase.COPY, times.rated.copyNanos());
+        metrics.phase(tag, Metrics.Phase.ROLLUPS, times.rated.rollupNanos());
+        metrics.phase(tag, Metrics.Phase.COMMIT, committed - times.end);
+        metrics.batch(tag, committed - t0);
+        metrics.accepted(tag, result.accepted());
+        metrics.duplicates(tag, result.duplicates().size());
+        result.ratingErrors().forEach(e -> metrics.ratingError(tag, ratingErrorReason(e.reason())));
+        LOG.debug("ingest of {} {} committed in {} ms", records.size(), kind.table(), (committed - t0) / 1_000_000);
         return result;
+    }
+
+    /** When the phases of the batch's (last) transaction began, and what rating took. */
+    private static final class Times {
+        long claim;
+        long rate;
+        long end;
+        RateBatch.Outcome rated;
+    }
+
+    /**
+     * The records of a refused batch, counted by why: each record that broke a rule under the first field it broke
+     * ({@code records[3].end_time}: end_time), the others of the batch as {@code batch_rejected}; a batch refused
+     * whole (too many records) under its error code.
+     */
+    private void countRejected(String kind, int size, Invalid e) {
+        var firstField = new java.util.TreeMap<Integer, String>();
+        for (var error : e.fieldErrors()) {
+            var m = RECORD_FIELD.matcher(error.field());
+            if (m.matches()) {
+                firstField.putIfAbsent(Integer.parseInt(m.group(1)), m.group(2));
+            }
+        }
+        if (firstField.isEmpty()) {
+            metrics.rejected(kind, e.code().name().toLowerCase(java.util.Locale.ROOT), size);
+            return;
+        }
+        firstField.values().stream().collect(Collectors.groupingBy(f -> f, Collectors.counting()))
+                .forEach((reason, count) -> metrics.rejected(kind, reason, count.intValue()));
+        if (size > firstField.size()) {
+            metrics.rejected(kind, "batch_rejected", size - firstField.size());
+        }
+    }
+
+    /** A rating error's reason as a metric tag: the kind of error, not its text (which names numbers and decks). */
+    static String ratingErrorReason(String reason) {
+        if (reason.contains("not a valid phone number")) {
+            return "invalid_number";
+        }
+        if (reason.startsWith("no ") && reason.contains(" rate for ")) {
+            return "no_rate";
+        }
+        return "other";
     }
 
     /** Classifies every number of the batch into the classifier's cache. */

@@ -24,8 +24,12 @@ final class RateBatch {
     private RateBatch() {
     }
 
-    /** The batch's rating errors, its total charge, and each rated record's charge in rating order. */
-    record Outcome(List<BatchResult.RatingIssue> issues, Money total, List<Money> charges) {
+    /**
+     * The batch's rating errors, its total charge, each rated record's charge in rating order, and the nanoseconds
+     * spent rating (with the COPY sends on the way), finishing the COPY, and adding rollups and drawn minutes.
+     */
+    record Outcome(List<BatchResult.RatingIssue> issues, Money total, List<Money> charges, long rateNanos,
+                   long copyNanos, long rollupNanos) {
     }
 
     /**
@@ -38,6 +42,9 @@ final class RateBatch {
         var issues = new ArrayList<BatchResult.RatingIssue>();
         var charges = new ArrayList<Money>(order.size());
         var total = Money.zero(ctx.currency());
+        long started = System.nanoTime();
+        long ratedAt;
+        long copiedAt;
         try (var copy = BulkCopy.into(rater.kind().table(), rater.kind().columns(), CHUNK)) {
             if (!order.isEmpty()) {
                 copy.open(h);
@@ -50,10 +57,13 @@ final class RateBatch {
                 charges.add(rated.charge());
                 total = total.plus(rated.charge());
             }
+            ratedAt = System.nanoTime();
             copy.end(h);
+            copiedAt = System.nanoTime();
         }
         rollups.apply(h, ctx.account().value());
         AllowanceLedger.store(h, ctx.account().value(), allowances);
-        return new Outcome(issues, total, charges);
+        return new Outcome(issues, total, charges, ratedAt - started, copiedAt - ratedAt,
+                System.nanoTime() - copiedAt);
     }
 }

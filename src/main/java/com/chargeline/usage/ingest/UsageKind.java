@@ -9,9 +9,9 @@ import java.util.function.Function;
  * What the batch pipeline knows of a kind of usage record before rating it: the partitioned table its
  * ratings go to (and the columns a {@link RecordRater} writes), the key table that makes it idempotent,
  * and of each record its id, its time (rating order, partition, included-minute month) and the
- * numbers rating will classify. Only calls draw included minutes.
+ * numbers rating will classify. Only calls draw included minutes. {@code tag}: the kind as metrics name it.
  */
-record UsageKind<R>(String table, String columns, String keyTable, String idColumn, String timeColumn, Claim claim,
+record UsageKind<R>(String tag, String table, String columns, String keyTable, String idColumn, String timeColumn, Claim claim,
                     boolean drawsMinutes, Function<R, String> id, Function<R, Instant> time,
                     Function<R, List<String>> numbers) {
 
@@ -33,10 +33,10 @@ record UsageKind<R>(String table, String columns, String keyTable, String idColu
         List<String> claim(UsageKeyRepository keys, UUID account, String[] ids, String[] times);
     }
 
-    static final UsageKind<CallRecord> CALLS = new UsageKind<>("rated_call", CALL_COLUMNS, "call_key", "call_log_id",
+    static final UsageKind<CallRecord> CALLS = new UsageKind<>("call", "rated_call", CALL_COLUMNS, "call_key", "call_log_id",
             "end_time", UsageKeyRepository::claimCallIds, true, CallRecord::callLogId, r -> r.timing().endTime(),
             r -> List.of(r.parties().callerNumber(), r.parties().calleeNumber()));
 
-    static final UsageKind<SmsRecord> MESSAGES = new UsageKind<>("rated_sms", SMS_COLUMNS, "sms_key", "message_id",
+    static final UsageKind<SmsRecord> MESSAGES = new UsageKind<>("message", "rated_sms", SMS_COLUMNS, "sms_key", "message_id",
             "sent_time", UsageKeyRepository::claimMessageIds, false, SmsRecord::messageId, SmsRecord::sentTime, r -> List.of(r.from().number(), r.to().number()));
 }
