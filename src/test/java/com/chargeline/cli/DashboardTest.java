@@ -148,7 +148,7 @@ class DashboardTest {
         int pageNo = 1;
         while (true) {
             var rows = server.api.get("/express/usage/month?per_page=250&page=" + pageNo + "&filter="
-                    + URLEncoder.encode("month=\"" + month + "\"", StandardCharsets.UTF_8), token).json();
+                    + URLEncoder.encode("month eq '" + month + "'", StandardCharsets.UTF_8).replace("+", "%20"), token).json();
             rows.get("_embedded").get("usage").forEach(r -> {
                 if (r.get("product_id").asText().startsWith("CL-USG-")) {
                     expected.merge(r.get("account_id").asText(), r.get("total_amount").decimalValue(), BigDecimal::add);
