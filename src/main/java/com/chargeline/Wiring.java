@@ -162,6 +162,8 @@ public final class Wiring {
     public final DeleteInvoiceReport deleteInvoiceReport;
     public final InvoiceReportWorker invoiceReportWorker;
     public final InvoiceDocuments invoiceDocuments;
+    public final com.chargeline.accounts.DashboardSessions dashboardSessions;
+    public final com.chargeline.usage.reports.RollupTotals rollupTotals;
     private final String publicBaseUrl;
 
     public Wiring(Database db, Clock clock, PrometheusMeterRegistry registry, String publicBaseUrl) {
@@ -246,6 +248,16 @@ public final class Wiring {
         this.requestInvoiceReport = new RequestInvoiceReport(db, clock, access);
         this.deleteInvoiceReport = new DeleteInvoiceReport(db, clock);
         this.invoiceReportWorker = new InvoiceReportWorker(db, clock, access, invoiceQueries);
+        this.dashboardSessions = new com.chargeline.accounts.DashboardSessions(db, apiClientQueries, clock,
+                com.chargeline.accounts.DashboardSessions.Limits.DEFAULT);
+        this.rollupTotals = new com.chargeline.usage.reports.RollupTotals(db);
+    }
+
+    /** The web dashboard's page builder. */
+    public com.chargeline.api.dashboard.DashboardPages dashboardPages() {
+        return new com.chargeline.api.dashboard.DashboardPages(new com.chargeline.api.dashboard.DashboardPages.Sources(
+                access, accountQueries, rollupTotals, usageQueries, planQueries, planReports, planCatalog,
+                invoiceQueries, invoiceDocuments, priceLists), clock, mapper);
     }
 
     public static ObjectMapper objectMapper() {
@@ -285,6 +297,9 @@ public final class Wiring {
                 new NativeInvoiceEndpoints(access, invoiceQueries,
                         new NativeInvoiceEndpoints.UseCases(postInvoice, payInvoice, voidInvoice), mapper),
                 new NativeDirectoryEndpoints(access, directory, callingPlans, new NativeDirectoryEndpoints.UseCases(
-                        upsertUsers, upsertBillingAccount, createCallingPlan, releaseNumber), mapper));
+                        upsertUsers, upsertBillingAccount, createCallingPlan, releaseNumber), mapper),
+                // cookies marked Secure when the server is reached over https (--public-base-url https://...)
+                new com.chargeline.api.dashboard.DashboardEndpoints(dashboardSessions, dashboardPages(),
+                        publicBaseUrl != null && publicBaseUrl.startsWith("https:")));
     }
 }

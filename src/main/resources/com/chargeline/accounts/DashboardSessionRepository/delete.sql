@@ -1,0 +1,2 @@
+-- Signs a session out.
+DELETE FROM dashboard_session WHERE session_hash = :hash
