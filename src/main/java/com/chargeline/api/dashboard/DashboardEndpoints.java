@@ -7,6 +7,7 @@ import com.chargeline.accounts.Account;
 import com.chargeline.accounts.DashboardSessions;
 import com.chargeline.api.auth.Caller;
 import com.chargeline.api.auth.Operation;
+import com.chargeline.api.auth.RateLimit;
 import com.chargeline.common.error.BillingException;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.FieldError;
@@ -41,18 +42,24 @@ import java.util.Set;
  */
 public final class DashboardEndpoints implements EndpointGroup {
     static final String SESSION_COOKIE = "chargeline_session";
+    /** Their scopes decide what a session may see; pages are not rate limited (a session is not an API client's token). */
+    private static final RateLimit LIGHT = RateLimit.nativeApi(RateLimit.Label.LIGHT);
     static final String LOGIN_COOKIE = "chargeline_login";
     private static final String BASE = "/dashboard";
     private static final String SESSION = "chargeline.dashboard.session";
     /** Reading usage: what the native call lookup and Zoom's phone reports accept. */
-    static final Operation USAGE = Operation.of("dashboardUsage", "phone:read:admin", "phone:read:call_charges:admin",
+    static final Operation USAGE = Operation.of("dashboardUsage", LIGHT,
+            "phone:read:admin", "phone:read:call_charges:admin",
             "chargeline:usage:write", "chargeline:admin");
-    static final Operation INVOICES = Operation.of("dashboardInvoices", "billing:master",
+    static final Operation INVOICES = Operation.of("dashboardInvoices", LIGHT,
+            "billing:master",
             "billing:read:list_invoices:master", "billing:read:list_invoices:admin", "chargeline:invoices:write",
             "chargeline:admin");
-    static final Operation SUB_ACCOUNTS = Operation.of("dashboardSubAccounts", "account:master", "account:read:master",
+    static final Operation SUB_ACCOUNTS = Operation.of("dashboardSubAccounts", LIGHT,
+            "account:master", "account:read:master",
             "account:read:list_sub_accounts:master", "billing:master", "chargeline:admin");
-    static final Operation RATES = Operation.of("dashboardRates", "chargeline:decks:write", "phone:read:admin",
+    static final Operation RATES = Operation.of("dashboardRates", LIGHT,
+            "chargeline:decks:write", "phone:read:admin",
             "chargeline:admin");
     private static final Map<String, String> ASSETS = Map.of("app.css", "text/css; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8");
