@@ -3,7 +3,6 @@ package com.chargeline.api.dashboard;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import com.chargeline.accounts.Account;
 import com.chargeline.accounts.DashboardSessions;
 import com.chargeline.api.auth.Caller;
 import com.chargeline.api.auth.Operation;
