@@ -454,7 +454,7 @@ public final class DashboardPages {
             for (var type : CallType.values()) {
                 var rate = deck.find(type, number, today);
                 if (rate != null) {
-                    applies.add(row(rate));
+                    applies.add(CallFacts.row(rate));
                 }
             }
         }
