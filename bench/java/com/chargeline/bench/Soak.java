@@ -395,7 +395,10 @@ public final class Soak {
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))));
                 var retry = response.headers().firstValue("Retry-After");
                 if ((response.statusCode() == 429 || response.statusCode() == 503) && retry.isPresent()) {
-                    Thread.sleep(Math.max(100, Long.parseLong(retry.get()) * 1000));
+                    // seconds, or the instant a daily quota resets (Zoom's daily 429s)
+                    long waitMs = retry.get().matches("\\d+") ? Long.parseLong(retry.get()) * 1000
+                            : java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(retry.get())).toMillis();
+                    Thread.sleep(Math.max(100, waitMs));
                     continue;
                 }
                 break;

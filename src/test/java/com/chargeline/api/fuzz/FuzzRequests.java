@@ -436,6 +436,11 @@ final class FuzzRequests {
             out = out.replace("{invoiceReportId}", junk || !clean && r.nextInt(4) == 0 ? junk(r, "1764547200000")
                     : fx.invoiceReportIds().get(r.nextInt(fx.invoiceReportIds().size())));
         }
+        if (out.contains("{number}")) {
+            // Released numbers are the fixture's own or none held: a release ends a holding, nothing else depends on it.
+            out = out.replace("{number}", junk ? junk(r, "not-a-number")
+                    : List.of("%2B14155550100", "%2B14155559999", "14155550100").get(r.nextInt(3)));
+        }
         if (out.contains("{clientId}")) {
             // Never a live client of the fixture: revoking one would end every later request's token.
             out = out.replace("{clientId}", junk ? junk(r, "fz-no-such-client") : "fz-no-such-client");
