@@ -218,7 +218,7 @@ public final class Wiring {
         this.classifier = new NumberClassifier();
         this.accountContexts = new AccountContexts(accountQueries, directory, priceLists, callingPlans);
         this.ingestUsage = new IngestUsage(db, clock, accountContexts, classifier, metrics);
-        this.rerateCalls = new RerateCalls(db, clock, accountContexts, classifier);
+        this.rerateCalls = new RerateCalls(db, clock, accountContexts, classifier, metrics);
         this.updateTimeZone = new UpdateTimeZone(db);
         this.usageQueries = new UsageQueries(db);
         this.usageCharges = new UsageCharges(db);
@@ -243,7 +243,7 @@ public final class Wiring {
         this.postInvoice = new PostInvoice(db, clock, invoiceDocuments);
         this.payInvoice = new PayInvoice(db, clock);
         this.voidInvoice = new VoidInvoice(db, clock);
-        this.runInvoices = new RunInvoices(db, clock, draftInvoice, planCatalog, TaxRates.defaults());
+        this.runInvoices = new RunInvoices(db, clock, draftInvoice, planCatalog, TaxRates.defaults(), metrics);
         this.invoiceReportQueries = new InvoiceReportQueries(db, clock);
         this.requestInvoiceReport = new RequestInvoiceReport(db, clock, access);
         this.deleteInvoiceReport = new DeleteInvoiceReport(db, clock);

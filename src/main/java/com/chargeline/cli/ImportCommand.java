@@ -3,6 +3,7 @@ package com.chargeline.cli;
 import com.chargeline.Wiring;
 import com.chargeline.common.error.BillingException;
 import com.chargeline.storage.Storage;
+import com.chargeline.common.metrics.Metrics;
 import com.chargeline.usage.ingest.BatchResult;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -94,13 +95,13 @@ public final class ImportCommand implements Runnable {
             try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 if (kind == Kind.sms) {
                     importAll(UsageFiles.nativeSms(reader), ImportCheck.nativeSms(clock),
-                            records -> wiring.ingestUsage.messages(id, records));
+                            records -> wiring.ingestUsage.messages(id, records), wiring.metrics);
                 } else if (format == Format.asterisk) {
                     importAll(UsageFiles.asteriskCalls(reader, zone), ImportCheck.asteriskCalls(clock),
-                            records -> wiring.ingestUsage.calls(id, records));
+                            records -> wiring.ingestUsage.calls(id, records), wiring.metrics);
                 } else {
                     importAll(UsageFiles.nativeCalls(reader), ImportCheck.nativeCalls(clock),
-                            records -> wiring.ingestUsage.calls(id, records));
+                            records -> wiring.ingestUsage.calls(id, records), wiring.metrics);
                 }
             }
         } catch (IOException e) {
@@ -120,12 +121,22 @@ public final class ImportCommand implements Runnable {
     }
 
     private <T> void importAll(UsageFiles.Parsed<T> parsed, ImportCheck.Rules<T> rules,
-                               Function<List<T>, BatchResult> ingest) {
+                               Function<List<T>, BatchResult> ingest, Metrics metrics) {
         var problems = ImportCheck.check(parsed, rules);
         if (!problems.isEmpty()) {
             throw refused(problems);
         }
-        var records = parsed.records();
+        var running = metrics.start("import");
+        boolean ok = false;
+        try {
+            ingestAll(parsed.records(), ingest, running);
+            ok = true;
+        } finally {
+            System.err.printf("import %s after %d ms%n", ok ? "finished" : "stopped", running.finish(ok));
+        }
+    }
+
+    private <T> void ingestAll(List<T> records, Function<List<T>, BatchResult> ingest, Metrics.Running running) {
         int accepted = 0;
         int duplicates = 0;
         int ratingErrors = 0;
@@ -140,6 +151,7 @@ public final class ImportCommand implements Runnable {
                         + f.field() + ": " + f.message()));
                 throw e;
             }
+            running.progress("records", batch.size());
             accepted += result.accepted();
             duplicates += result.duplicates().size();
             ratingErrors += result.ratingErrors().size();

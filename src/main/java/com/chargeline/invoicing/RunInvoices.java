@@ -3,6 +3,7 @@ package com.chargeline.invoicing;
 import com.chargeline.accounts.Regions;
 import com.chargeline.common.geo.CountryCode;
 import com.chargeline.common.id.AccountId;
+import com.chargeline.common.metrics.Metrics;
 import com.chargeline.common.money.Currencies;
 import com.chargeline.common.money.Money;
 import com.chargeline.common.time.Zones;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The invoice run of a month: a Draft for every account with something to bill whose month (a calendar month in the
@@ -30,9 +33,11 @@ import java.util.stream.Collectors;
  * written with {@code ON CONFLICT DO NOTHING} on (account, period), so a second run, or two processes running at
  * once, issue nothing new. Accounts are read in chunks (a few statements per chunk, not per account) and Drafts
  * written a hundred to a transaction; an account that cannot be billed is refused with its reason and does not stop
- * the others.
+ * the others. Each run logs one line (month, accounts, Drafts written, refused, duration) and is metered as the
+ * operation {@code invoice_run} ({@link Metrics#start}).
  */
 public final class RunInvoices {
+    private static final Logger LOG = LoggerFactory.getLogger(RunInvoices.class);
     private static final int CHUNK = 500;
     private static final int WRITE_BATCH = 100;
     private final Database db;
@@ -40,9 +45,11 @@ public final class RunInvoices {
     private final DraftInvoice draft;
     private final PlanCharges plans;
     private final TaxRates taxes;
+    private final Metrics metrics;
 
     public RunInvoices(Database db, Clock clock, DraftInvoice draft, com.chargeline.catalog.PlanCatalog catalog,
-                       TaxRates taxes) {
+                       TaxRates taxes, Metrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.clock = clock;
         this.draft = draft;
@@ -70,16 +77,37 @@ public final class RunInvoices {
 
     /** {@link #run} for a caller that holds the claim. */
     Result runClaimed(YearMonth month, AccountId only, String actor) {
-        var candidates = db.withRepository(InvoiceRunRepository.class, r -> r.candidates(month.atDay(1),
-                PlanCharges.lookBack(month), PlanCharges.horizon(month), only == null ? null : only.value()));
+        var running = metrics.start("invoice_run");
         var drafted = new ArrayList<Drafted>();
         var refused = new HashMap<AccountId, String>();
         int[] counts = new int[3];
-        for (int from = 0; from < candidates.size(); from += CHUNK) {
-            var chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK)).toArray(UUID[]::new);
-            runChunk(month, chunk, actor, drafted, refused, counts);
+        int candidateCount = 0;
+        try {
+            var candidates = db.withRepository(InvoiceRunRepository.class, r -> r.candidates(month.atDay(1),
+                    PlanCharges.lookBack(month), PlanCharges.horizon(month), only == null ? null : only.value()));
+            candidateCount = candidates.size();
+            for (int from = 0; from < candidates.size(); from += CHUNK) {
+                var chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK)).toArray(UUID[]::new);
+                int before = drafted.size();
+                runChunk(month, chunk, actor, drafted, refused, counts);
+                running.progress("accounts", chunk.length);
+                running.progress("invoices", drafted.size() - before);
+            }
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("month", month).addKeyValue("actor", actor)
+                    .addKeyValue("accounts", candidateCount).addKeyValue("drafted", drafted.size())
+                    .addKeyValue("duration_ms", running.finish(false)).addKeyValue("error", e.getMessage())
+                    .log("invoice run failed");
+            throw e;
         }
-        return new Result(month, List.copyOf(drafted), counts[0], counts[1], counts[2], Map.copyOf(refused));
+        var result = new Result(month, List.copyOf(drafted), counts[0], counts[1], counts[2], Map.copyOf(refused));
+        LOG.atInfo().addKeyValue("month", month).addKeyValue("actor", actor)
+                .addKeyValue("account_id", only == null ? "all" : only.wire()).addKeyValue("accounts", candidateCount)
+                .addKeyValue("drafted", drafted.size()).addKeyValue("already_invoiced", counts[0])
+                .addKeyValue("nothing_to_bill", counts[1]).addKeyValue("not_closed", counts[2])
+                .addKeyValue("refused", refused.size()).addKeyValue("duration_ms", running.finish(true))
+                .log("invoice run");
+        return result;
     }
 
     private void runChunk(YearMonth month, UUID[] ids, String actor, List<Drafted> drafted,

@@ -56,6 +56,44 @@ class OwnOpenApiTest {
     }
 
     @Test
+    void a_rate_limited_request_answers_429_with_the_headers_our_file_declares() {
+        var rules = com.chargeline.api.limits.RateRules.fromFile(java.nio.file.Path.of(
+                "src/test/resources/ratelimits/small-rules.json"));
+        try (var limited = TestServer.withRateLimits(rules)) {
+            var owner = limited.master("Spec Limits");
+            var decks = "/api/v1/accounts/" + owner.id() + "/rate_decks";
+            var body = "{\"name\":\"A\",\"currency\":\"USD\",\"precision\":4}";
+            assertMatchesWithHeaders(Method.POST, decks,
+                    limited.api.post(decks, owner.token(), body), 201);
+            assertMatchesWithHeaders(Method.POST, decks,
+                    limited.api.post(decks, owner.token(), body), 429);
+            var token = limited.tokenWithScopes(owner.account(),
+                    List.of(com.chargeline.accounts.ApiScopes.TALKDESK_USAGE_READ));
+            Api.Response last = null;
+            for (int i = 0; i < 3; i++) {
+                last = limited.api.get("/express/usage/month", token);
+                assertMatchesWithHeaders(Method.GET, "/express/usage/month", last, i < 2 ? 200 : 429);
+            }
+        }
+    }
+
+    /** {@link #assertMatches} with the rate-limit headers, which must be there, checked against their declared types. */
+    private static void assertMatchesWithHeaders(Method method, String path, Api.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        var builder = SimpleResponse.Builder.status(response.status())
+                .withContentType(response.header("Content-Type")).withBody(response.body());
+        var names = status == 429 ? List.of("X-RateLimit-Category", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+                "X-RateLimit-Type", "Retry-After") : List.of("X-RateLimit-Category", "X-RateLimit-Limit",
+                "X-RateLimit-Remaining");
+        for (var name : names) {
+            assertThat(response.header(name)).as(name).isNotNull();
+            builder.withHeader(name, response.header(name));
+        }
+        var report = validator.validateResponse(path, method, builder.build());
+        assertThat(report.getMessages()).as("%s %s -> %s %s", method, path, response.status(), response.body()).isEmpty();
+    }
+
+    @Test
     void every_served_operation_answers_as_our_file_says() {
         var sub = server.sub(master, "Spec Sub", PayMode.MASTER);
         var selfPay = server.sub(master, "Spec Self", PayMode.SUB);

@@ -62,7 +62,7 @@ class InvoiceRunSequencesTest {
                     return server.clock.instant();
                 }
             };
-            var december = new RunInvoices(w.db, gated, w.draftInvoice, w.planCatalog, TaxRates.defaults());
+            var december = new RunInvoices(w.db, gated, w.draftInvoice, w.planCatalog, TaxRates.defaults(), w.metrics);
             // own threads: the common pool may have a single thread on a 2-core machine
             var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
             var dec = CompletableFuture.supplyAsync(() -> december.run(DEC, null, "schedule"), threads);

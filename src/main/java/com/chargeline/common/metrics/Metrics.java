@@ -167,6 +167,39 @@ public final class Metrics {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** Starts timing a long {@code operation} (import, rerate, invoice_run): see {@link Running}. */
+    public Running start(String operation) {
+        return new Running(operation, System.nanoTime());
+    }
+
+    /**
+     * A long operation under way: {@link #progress} counts what it has done as it goes (an operator sees the rate of
+     * {@code chargeline_operation_progress_total}), {@link #finish} records its duration once, with its outcome.
+     */
+    public final class Running {
+        private final String operation;
+        private final long started;
+        private long nanos = -1;
+
+        private Running(String operation, long started) {
+            this.operation = operation;
+            this.started = started;
+        }
+
+        public void progress(String item, long count) {
+            Metrics.this.progress(operation, item, count);
+        }
+
+        /** Records the duration (the first call only) and returns it in milliseconds. */
+        public long finish(boolean ok) {
+            if (nanos < 0) {
+                nanos = System.nanoTime() - started;
+                operation(operation, ok, nanos);
+            }
+            return TimeUnit.NANOSECONDS.toMillis(nanos);
+        }
+    }
+
     /** The build info gauge: 1, with the build's version and commit as tags. */
     public void buildInfo(String version, String commit) {
         Gauge.builder(BUILD_INFO, () -> 1).tag("version", version).tag("commit", commit).strongReference(true)

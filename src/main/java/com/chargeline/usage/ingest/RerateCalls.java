@@ -3,6 +3,7 @@ package com.chargeline.usage.ingest;
 import com.chargeline.common.error.ErrorCode;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
+import com.chargeline.common.metrics.Metrics;
 import com.chargeline.storage.Database;
 import com.chargeline.usage.aggregate.Rollups;
 import com.chargeline.usage.rating.Allowances;
@@ -23,15 +24,18 @@ import java.util.stream.IntStream;
  * rating number through the same {@link RateBatch} as ingest, the old row stays as it was but is no
  * longer current, the rollups lose the old ratings and gain the new, and the months' calling-plan
  * usage is drawn again from nothing. One transaction. Attribution (cost center, department, names,
- * billing numbers) is kept as first stored.
+ * billing numbers) is kept as first stored. Metered as the operation {@code rerate}, with one log line a re-rating.
  */
 public final class RerateCalls {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RerateCalls.class);
     private final Database db;
     private final Clock clock;
     private final AccountContexts contexts;
     private final NumberClassifier classifier;
+    private final Metrics metrics;
 
-    public RerateCalls(Database db, Clock clock, AccountContexts contexts, NumberClassifier classifier) {
+    public RerateCalls(Database db, Clock clock, AccountContexts contexts, NumberClassifier classifier, Metrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.clock = clock;
         this.contexts = contexts;
@@ -59,6 +63,26 @@ public final class RerateCalls {
         var start = firstMonth.atStartOfDay(ctx.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         var end = endMonth.atStartOfDay(ctx.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         var account = accountId.value();
+        var running = metrics.start("rerate");
+        boolean ok = false;
+        try {
+            var result = rerateMonths(account, ctx, firstMonth, endMonth, start, end);
+            ok = true;
+            running.progress("calls", result.calls());
+            LOG.atInfo().addKeyValue("account_id", accountId.wire()).addKeyValue("from", firstMonth)
+                    .addKeyValue("to", endMonth).addKeyValue("calls", result.calls())
+                    .addKeyValue("changed", result.changed()).addKeyValue("duration_ms", running.finish(true))
+                    .log("re-rating");
+            return result;
+        } finally {
+            if (!ok) {
+                running.finish(false);
+            }
+        }
+    }
+
+    private Result rerateMonths(java.util.UUID account, AccountContext ctx, LocalDate firstMonth, LocalDate endMonth,
+                                java.time.OffsetDateTime start, java.time.OffsetDateTime end) {
         return db.inTransaction(h -> {
             AllowanceLedger.forget(h, account, firstMonth, endMonth);
             var calls = h.attach(RatedCallRepository.class);

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What an operator sees: the counters and histograms of /metrics after real ingest requests, access lines that
- * parse as logfmt, and ingest's bound refusing a batch with 503 and Retry-After while another is stored.
+ * parse as logfmt, a re-rating and an invoice run metered and logged, and ingest's bound refusing a batch with 503 and Retry-After while another is stored.
  */
 class ObservabilityTest {
     private static final String ROUTE = "/api/v1/accounts/{accountId}/usage/calls";
@@ -149,6 +149,58 @@ class ObservabilityTest {
                     .contains("records[0].direction: Required: inbound or outbound.");
         } finally {
             access.detachAppender(lines);
+        }
+    }
+
+    @Test
+    void a_rerating_and_an_invoice_run_are_metered_and_logged_one_line_each() {
+        var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var lines = new ListAppender<ILoggingEvent>();
+        lines.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+        lines.start();
+        root.addAppender(lines);
+        var layout = new LogfmtLayout();
+        layout.setContext(lines.getContext());
+        layout.start();
+        try (var server = new TestServer()) {
+            var fx = new UsageFixture(server, "Operations Co");
+            assertThat(server.api.post(fx.path("/usage/calls"), fx.master.token(), calls(call("o-a", "+12125550123"),
+                    call("o-b", "+12125550124"))).status()).isEqualTo(200);
+            var w = server.app.wiring();
+            var account = com.chargeline.common.id.AccountId.parse(fx.master.id()).orElseThrow();
+            lines.list.clear();
+            var rerated = w.rerateCalls.rerate(account, java.time.LocalDate.parse("2026-11-01"),
+                    java.time.LocalDate.parse("2026-11-30"));
+            assertThat(rerated.calls()).isEqualTo(2);
+            server.clock.advance(Duration.ofDays(8));
+            var run = w.runInvoices.run(java.time.YearMonth.of(2026, 11), null, "test");
+            assertThat(run.drafted()).extracting(d -> d.accountId()).contains(account);
+
+            var scrape = server.api.get("/metrics", null).body();
+            assertThat(value(scrape, "chargeline_operation_seconds_count", Map.of("operation", "rerate",
+                    "outcome", "ok"))).isEqualTo(1);
+            assertThat(value(scrape, "chargeline_operation_progress_total", Map.of("operation", "rerate",
+                    "item", "calls"))).isEqualTo(2);
+            assertThat(value(scrape, "chargeline_operation_seconds_count", Map.of("operation", "invoice_run",
+                    "outcome", "ok"))).isEqualTo(1);
+            assertThat(value(scrape, "chargeline_operation_progress_total", Map.of("operation", "invoice_run",
+                    "item", "invoices"))).isEqualTo(run.drafted().size());
+
+            var logged = List.copyOf(lines.list).stream().filter(e -> e.getLoggerName().endsWith(".RerateCalls")
+                    || e.getLoggerName().endsWith(".RunInvoices")).map(e -> logfmt(layout.doLayout(e).strip())).toList();
+            assertThat(logged).hasSize(2);
+            assertThat(logged.get(0)).containsEntry("msg", "re-rating").containsEntry("account_id", fx.master.id())
+                    .containsEntry("calls", "2").containsKey("duration_ms");
+            var invoiceRun = logged.get(1);
+            assertThat(invoiceRun).containsEntry("level", "INFO").containsEntry("msg", "invoice run")
+                    .containsEntry("month", "2026-11").containsEntry("actor", "test")
+                    .containsEntry("drafted", String.valueOf(run.drafted().size()))
+                    .containsEntry("refused", String.valueOf(run.refused().size()));
+            assertThat(Integer.parseInt(invoiceRun.get("accounts"))).isEqualTo(run.drafted().size()
+                    + run.alreadyInvoiced() + run.nothingToBill() + run.notClosed() + run.refused().size());
+            assertThat(invoiceRun.get("duration_ms")).matches("\\d+");
+        } finally {
+            root.detachAppender(lines);
         }
     }
 
