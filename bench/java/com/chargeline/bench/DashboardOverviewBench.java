@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -125,19 +124,7 @@ public final class DashboardOverviewBench {
     }
 
     private static void time(String what, HttpClient http, String url, String cookie) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            get(http, url, cookie);
-        }
-        var micros = new long[1000];
-        for (int i = 0; i < micros.length; i++) {
-            long t0 = System.nanoTime();
-            get(http, url, cookie);
-            micros[i] = (System.nanoTime() - t0) / 1000;
-        }
-        Arrays.sort(micros);
-        System.out.printf("%-40s p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d requests (target <= 300 ms)%n", what,
-                micros[micros.length / 2] / 1000.0, micros[micros.length * 99 / 100] / 1000.0,
-                micros[micros.length - 1] / 1000.0, micros.length);
+        ReportsBench.latency(what, 200, 1000, 300, () -> get(http, url, cookie));
     }
 
     private DashboardOverviewBench() {

@@ -181,13 +181,19 @@ public final class ReportsBench {
 
     /** p50/p99/max of 2 000 sequential requests after 300 of warm-up, against a p99 target in ms. */
     static void latency(String what, HttpClient http, String url, String token, int targetMs) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            get(http, url, token);
+        latency(what, 300, 2000, targetMs, () -> get(http, url, token));
+    }
+
+    /** p50/p99/max of {@code count} sequential calls of {@code request} after {@code warmUp}, against a p99 target. */
+    static void latency(String what, int warmUp, int count, int targetMs, java.util.concurrent.Callable<?> request)
+            throws Exception {
+        for (int i = 0; i < warmUp; i++) {
+            request.call();
         }
-        var micros = new long[2000];
+        var micros = new long[count];
         for (int i = 0; i < micros.length; i++) {
             long t0 = System.nanoTime();
-            get(http, url, token);
+            request.call();
             micros[i] = (System.nanoTime() - t0) / 1000;
         }
         Arrays.sort(micros);

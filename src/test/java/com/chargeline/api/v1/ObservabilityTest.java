@@ -110,13 +110,8 @@ class ObservabilityTest {
     @Test
     void access_lines_parse_as_logfmt_with_every_key_and_a_4xx_gives_its_reason() {
         var access = (Logger) LoggerFactory.getLogger("chargeline.access");
-        var lines = new ListAppender<ILoggingEvent>();
-        lines.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-        lines.start();
-        access.addAppender(lines);
-        var layout = new LogfmtLayout();
-        layout.setContext(lines.getContext());
-        layout.start();
+        var lines = captured(access);
+        var layout = layout(lines);
         try (var server = new TestServer()) {
             var fx = new UsageFixture(server, "Logs Co");
             lines.list.clear();
@@ -155,13 +150,8 @@ class ObservabilityTest {
     @Test
     void a_rerating_and_an_invoice_run_are_metered_and_logged_one_line_each() {
         var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        var lines = new ListAppender<ILoggingEvent>();
-        lines.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-        lines.start();
-        root.addAppender(lines);
-        var layout = new LogfmtLayout();
-        layout.setContext(lines.getContext());
-        layout.start();
+        var lines = captured(root);
+        var layout = layout(lines);
         try (var server = new TestServer()) {
             var fx = new UsageFixture(server, "Operations Co");
             assertThat(server.api.post(fx.path("/usage/calls"), fx.master.token(), calls(call("o-a", "+12125550123"),
@@ -271,6 +261,22 @@ class ObservabilityTest {
             }
         }
         throw new AssertionError("the first batch never reached its claim");
+    }
+
+    /** The events of {@code logger} from now on (detach the appender when done). */
+    private static ListAppender<ILoggingEvent> captured(Logger logger) {
+        var lines = new ListAppender<ILoggingEvent>();
+        lines.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+        lines.start();
+        logger.addAppender(lines);
+        return lines;
+    }
+
+    private static LogfmtLayout layout(ListAppender<ILoggingEvent> lines) {
+        var layout = new LogfmtLayout();
+        layout.setContext(lines.getContext());
+        layout.start();
+        return layout;
     }
 
     /** The value of the one sample of {@code name} whose labels include {@code labels}. */
