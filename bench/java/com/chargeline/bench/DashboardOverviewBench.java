@@ -50,7 +50,7 @@ public final class DashboardOverviewBench {
             var found = w.accountQueries.findByEmail(EMAIL);
             var master = found.isPresent() ? found.get() : seed(w, month, perSub);
             var records = w.db.jdbi().withHandle(h -> h.createQuery("SELECT sum(records) FROM usage_lines_monthly u "
-                    + "JOIN account a ON a.id = u.account_id WHERE (a.id = :m OR a.master_account_id = :m) "
+                    + "JOIN account a ON a.account_id = u.account_id WHERE (a.account_id = :m OR a.master_account_id = :m) "
                     + "AND u.month = :month").bind("m", master.id().value()).bind("month", month.atDay(1))
                     .mapTo(Long.class).one());
             System.out.printf("%s: %d sub accounts, %,d rated records in %s, clock at %s%n", master.profile().name(),
