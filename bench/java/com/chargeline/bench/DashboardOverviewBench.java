@@ -101,9 +101,12 @@ public final class DashboardOverviewBench {
         if (!m.find()) {
             throw new IllegalStateException("no login token on the sign-in form: " + form.statusCode());
         }
+        var login = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("chargeline_login="))
+                .map(c -> c.split(";", 2)[0]).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no login cookie with the sign-in form"));
         var body = "login_token=" + enc(m.group(1)) + "&client_id=" + enc(clientId) + "&client_secret=" + enc(secret);
         var signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", login)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("chargeline_session="))
                 .map(c -> c.split(";", 2)[0]).findFirst()
