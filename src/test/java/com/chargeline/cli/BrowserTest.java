@@ -241,8 +241,8 @@ class BrowserTest {
                 .containsEntry("Increments (first/next, seconds)", explanation.get("increments").asText())
                 .containsEntry("Rate row prefix", explanation.get("rate_prefix").asText())
                 .containsEntry("Allowance used (seconds)", explanation.get("allowance_seconds").asText());
-        assertThat(pairs(page.locator("#call-fields"))).containsEntry("Total charge",
-                api.get("total_charge").asText() + " " + api.get("currency").asText())
+        var call = pairs(page.locator("#call-fields"));
+        assertThat(call).containsEntry("Total charge", api.get("total_charge").asText() + " " + api.get("currency").asText())
                 .containsEntry("Rate per minute", api.get("rate").asText());
 
         var prefix = explanation.get("rate_prefix").asText();
@@ -252,9 +252,13 @@ class BrowserTest {
         page.getByLabel("Number or prefix").fill(prefix);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
         assertThat(page.locator("#applies")).isVisible();
-        var perMinute = page.locator("#applies tbody tr").evaluateAll("rows => rows.filter(r => r.querySelector('th').textContent.trim() === '"
-                + prefix + "').map(r => r.querySelectorAll('td')[2].textContent.trim())");
-        assertThat(((List<?>) perMinute).stream().map(String::valueOf).toList()).as("the rate rows of prefix %s that apply", prefix).contains(api.get("rate").asText());
+        assertThat(page).hasURL(base + "/dashboard/rates?account=" + harbor + "&number=" + prefix);
+        var perMinute = page.locator("#applies tbody tr").evaluateAll("(rows, [type, prefix]) => rows.filter(r => "
+                + "r.querySelector('th').textContent.trim() === prefix && r.querySelector('td').textContent.trim() === type)"
+                + ".map(r => r.querySelectorAll('td')[2].textContent.trim())", List.of(call.get("Call type"), prefix));
+        assertThat(((List<?>) perMinute).stream().map(String::valueOf).toList())
+                .as("the per-minute rate that applies to %s for %s", prefix, call.get("Call type"))
+                .containsExactly(api.get("rate").asText());
     }
 
     @Test
@@ -377,7 +381,7 @@ class BrowserTest {
         var width = phone ? Chromium.PHONE_WIDTH : Chromium.DESKTOP_WIDTH;
         var widths = (List<?>) page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
         var wide = page.evaluate("w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect()"
-                + ".right > w + 1 && !e.closest('.scroll, .visually-hidden')).slice(0, 8).map(e => e.tagName + "
+                + ".right > w + 1 && (!e.closest('.scroll') || getComputedStyle(e).position === 'absolute')).slice(0, 8).map(e => e.tagName + "
                 + "(e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))", width);
         var what = name + " on a " + (phone ? "phone" : "desktop") + ", sticking out: " + wide;
         assertThat(((Number) widths.get(1)).intValue()).as(what).isEqualTo(width);
