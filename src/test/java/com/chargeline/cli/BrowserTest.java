@@ -97,6 +97,11 @@ class BrowserTest {
             assertThat(page.locator("h1")).hasText(name);
             assertThat(page).hasTitle(name + " · Chargeline");
             assertThat(nav.locator("a[aria-current=page]")).hasText(name);
+            if (name.equals("Sub accounts")) {
+                assertThat(rows(page, "#sub-accounts tbody tr")).extracting(r -> r.get("account"))
+                        .containsExactlyInAnyOrderElementsOf(demo.subAccounts().stream()
+                                .map(DemoData.SubCredentials::accountId).toList());
+            }
         }
         nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Usage").setExact(true)).click();
         assertThat(page.locator("canvas[data-chart]")).hasCount(2);
