@@ -409,8 +409,9 @@ public final class DashboardPages {
                 .thenComparing(i -> names.get(i.accountId())));
         return new Pages.Invoices(frame, rows.stream().map(i -> new Pages.InvoiceRow(names.get(i.accountId()),
                 i.number() == null ? "(draft)" : i.number(), i.period().start() + " to " + i.period().end(),
-                i.status().wire(), i.total().amount().toPlainString(), i.paid().amount().toPlainString(),
-                i.balance().amount().toPlainString(), i.currency().getCurrencyCode(),
+                i.status().wire(), money(i.total().amount(), i.currency().getCurrencyCode()),
+                money(i.paid().amount(), i.currency().getCurrencyCode()),
+                money(i.balance().amount(), i.currency().getCurrencyCode()), i.currency().getCurrencyCode(),
                 i.dueDate() == null ? "" : i.dueDate().toString(),
                 "/dashboard/invoices/" + i.invoiceId() + "/pdf")).toList());
     }
