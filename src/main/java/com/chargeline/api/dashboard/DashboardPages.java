@@ -27,12 +27,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -117,22 +115,23 @@ public final class DashboardPages {
         var accounts = scope(caller);
         var now = clock.instant();
         var months = new HashSet<LocalDate>();
-        Instant from = now;
+        LocalDate from = LocalDate.MAX;
+        LocalDate until = LocalDate.MIN;
         for (var a : accounts) {
-            var month = YearMonth.from(now.atZone(a.profile().timeZone()));
+            var today = now.atZone(a.profile().timeZone()).toLocalDate();
+            var month = YearMonth.from(today);
             months.add(month.atDay(1));
             months.add(month.minusMonths(1).atDay(1));
-            var start = month.atDay(1).atStartOfDay(a.profile().timeZone()).toInstant();
-            from = start.isBefore(from) ? start : from;
+            from = month.atDay(1).isBefore(from) ? month.atDay(1) : from;
+            until = today.isAfter(until) ? today : until;
         }
         var ids = accounts.stream().map(a -> a.id().value()).toList();
         var byMonth = new HashMap<List<Object>, RollupTotals.Period>();
         for (var p : s.totals().months(ids, months)) {
             byMonth.merge(List.of(p.accountId(), p.period(), p.currency()), p, DashboardPages::plus);
         }
-        var to = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         var byDay = new HashMap<UUID, List<RollupTotals.Period>>();
-        for (var d : s.totals().days(ids, from.truncatedTo(ChronoUnit.HOURS), to)) {
+        for (var d : s.totals().days(ids, from, until)) {
             byDay.computeIfAbsent(d.accountId(), k -> new ArrayList<>()).add(d);
         }
         var out = new ArrayList<Standing>();
@@ -235,7 +234,7 @@ public final class DashboardPages {
         }
     }
 
-    /** The account's days of the month up to today, from the hourly totals. */
+    /** The account's days of the month up to today, from the daily totals in its calendar. */
     private List<Pages.Day> days(Account account, YearMonth month) {
         var zone = account.profile().timeZone();
         var today = Calendars.today(clock, zone);
@@ -244,13 +243,9 @@ public final class DashboardPages {
         if (last.isBefore(month.atDay(1))) {
             return out;
         }
-        var from = month.atDay(1).atStartOfDay(zone).toInstant().truncatedTo(ChronoUnit.HOURS);
-        var to = last.plusDays(1).atStartOfDay(zone).toInstant().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         var byDay = new TreeMap<LocalDate, List<RollupTotals.Period>>();
-        for (var d : s.totals().days(List.of(account.id().value()), from, to)) {
-            if (!d.period().isBefore(month.atDay(1)) && !d.period().isAfter(last)) {
-                byDay.computeIfAbsent(d.period(), k -> new ArrayList<>()).add(d);
-            }
+        for (var d : s.totals().days(List.of(account.id().value()), month.atDay(1), last)) {
+            byDay.computeIfAbsent(d.period(), k -> new ArrayList<>()).add(d);
         }
         var currency = account.profile().currency().getCurrencyCode();
         for (var day = month.atDay(1); !day.isAfter(last); day = day.plusDays(1)) {

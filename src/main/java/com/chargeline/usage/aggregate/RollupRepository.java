@@ -48,6 +48,13 @@ public interface RollupRepository {
                  @Bind("seconds") long[] billedSeconds, @Bind("segments") long[] segments,
                  @Bind("charges") String[] charges);
 
+    /** Adds to {@code usage_account_days}: the dashboard's totals by the account's day, kind and currency. */
+    @SqlUpdate
+    void addAccountDays(@Bind("account") UUID account, @Bind("days") String[] days, @Bind("kinds") String[] kinds,
+                        @Bind("currencies") String[] currencies, @Bind("records") long[] records,
+                        @Bind("seconds") long[] billedSeconds, @Bind("segments") long[] segments,
+                        @Bind("charges") String[] charges);
+
     /** Adds to {@code usage_party_days}: the usage summary's totals by the account's day and the people charged. */
     @SqlUpdate
     void addPartyDays(@Bind("account") UUID account, @Bind("days") String[] days, @Bind("kinds") String[] kinds,

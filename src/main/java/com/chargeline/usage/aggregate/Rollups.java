@@ -19,7 +19,8 @@ import org.jdbi.v3.core.Handle;
  * records; monthly, split by cost center, department and billing account, for usage reporting; and
  * the invoice-line totals ({@code usage_lines_monthly}: call type, country, direction, message type,
  * charged), which invoices bill; and daily totals in the account's calendar for the native usage summary
- * ({@code usage_days}: a call's call type or a message's type, and country; {@code usage_party_days}: user, cost center, department, billing account).
+ * ({@code usage_days}: a call's call type or a message's type, and country; {@code usage_party_days}: user, cost center,
+ * department, billing account), and the same days per account alone ({@code usage_account_days}) for the dashboard.
  */
 public final class Rollups {
     /**
@@ -168,7 +169,8 @@ public final class Rollups {
     }
 
     /**
-     * Adds the accumulated totals to usage_hourly, usage_monthly, usage_lines_monthly, usage_days and usage_party_days
+     * Adds the accumulated totals to usage_hourly, usage_monthly, usage_lines_monthly, usage_days (and its sums,
+     * usage_account_days) and usage_party_days
      * ({@link RollupRepository}:
      * one fixed upsert per table), in key order (no deadlocks between batches).
      */
@@ -216,6 +218,35 @@ public final class Rollups {
         }
         repository.addDays(accountId, dates, kinds, usageTypes, countries, currencies, totals.records,
                 totals.billedSeconds, totals.segments, totals.charges);
+        addAccountDays(repository, accountId, keys);
+    }
+
+    /** usage_account_days: the summary days of the batch summed over usage type and country (no work per record). */
+    private static void addAccountDays(RollupRepository repository, UUID accountId, Map<DayKey, Totals> days) {
+        var sums = new TreeMap<DayKey, Totals>(DAY_ORDER);
+        for (var e : days.entrySet()) {
+            var k = e.getKey();
+            var sum = sums.computeIfAbsent(new DayKey(k.day(), k.kind(), "", "", k.currency()), x -> new Totals());
+            var t = e.getValue();
+            sum.records += t.records;
+            sum.billedSeconds += t.billedSeconds;
+            sum.segments += t.segments;
+            sum.charge = sum.charge.add(t.charge);
+        }
+        int n = sums.size();
+        var dates = new String[n];
+        var kinds = new String[n];
+        var currencies = new String[n];
+        var totals = new Columns(n);
+        int i = 0;
+        for (var e : sums.entrySet()) {
+            dates[i] = e.getKey().day().toString();
+            kinds[i] = e.getKey().kind();
+            currencies[i] = e.getKey().currency();
+            totals.set(i++, e.getValue());
+        }
+        repository.addAccountDays(accountId, dates, kinds, currencies, totals.records, totals.billedSeconds,
+                totals.segments, totals.charges);
     }
 
     private void addParties(RollupRepository repository, UUID accountId) {

@@ -2,7 +2,6 @@ package com.chargeline.usage.reports;
 
 import com.chargeline.storage.Database;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -57,11 +56,8 @@ public final class RollupTotals {
                 months.toArray(LocalDate[]::new))).stream().map(RollupTotals::period).toList();
     }
 
-    /**
-     * Totals by day of each account's calendar over the whole UTC hours in [from, to); the caller keeps the days it
-     * asked for (a day at either end may be partial when the zone's offset is not whole hours from the window's).
-     */
-    public List<Period> days(Collection<UUID> accounts, Instant from, Instant to) {
+    /** Totals by day of each account's own calendar, the days {@code from} to {@code to} (both included). */
+    public List<Period> days(Collection<UUID> accounts, LocalDate from, LocalDate to) {
         return db.withRepository(RollupTotalsRepository.class, r -> r.days(accounts.toArray(UUID[]::new), from, to))
                 .stream().map(RollupTotals::period).toList();
     }

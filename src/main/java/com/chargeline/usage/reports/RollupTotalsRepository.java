@@ -1,7 +1,6 @@
 package com.chargeline.usage.reports;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +28,7 @@ interface RollupTotalsRepository {
 
     @SqlQuery("days")
     @RegisterConstructorMapper(value = PeriodRow.class)
-    List<PeriodRow> days(@Bind("accounts") UUID[] accounts, @Bind("from") Instant from, @Bind("to") Instant to);
+    List<PeriodRow> days(@Bind("accounts") UUID[] accounts, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
     /** {@code dimension} is one of {@link RollupTotals.Split}'s fixed SQL expressions, never input. */
     @SqlQuery("lines")

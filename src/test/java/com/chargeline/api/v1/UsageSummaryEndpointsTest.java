@@ -246,9 +246,38 @@ class UsageSummaryEndpointsTest {
         assertThat(everyGrouping()).as("re-rated again with the same deck").isEqualTo(kept);
     }
 
+    @Test
+    void the_dashboard_s_account_days_are_the_summary_days_summed_after_ingest_backfill_and_re_rating() {
+        var account = fx.master.account().id();
+        var db = server.app.wiring().db;
+        java.util.function.Supplier<List<String>> summed = () -> db.withHandle(h -> h.createQuery(
+                "SELECT day || ' ' || kind || ' ' || currency || ' ' || sum(records) || ' ' || sum(billed_seconds) || ' '"
+                        + " || sum(segments) || ' ' || sum(total_charge) FROM usage_days WHERE account_id = :a"
+                        + " GROUP BY day, kind, currency ORDER BY 1").bind("a", account.value()).mapTo(String.class).list());
+        java.util.function.Supplier<List<String>> kept = () -> db.withHandle(h -> h.createQuery(
+                "SELECT day || ' ' || kind || ' ' || currency || ' ' || records || ' ' || billed_seconds || ' '"
+                        + " || segments || ' ' || total_charge FROM usage_account_days WHERE account_id = :a ORDER BY 1")
+                .bind("a", account.value()).mapTo(String.class).list());
+        assertThat(kept.get()).as("after ingest").isNotEmpty().isEqualTo(summed.get());
+        server.app.wiring().rerateCalls.rerate(account, java.time.LocalDate.of(2026, 10, 1),
+                java.time.LocalDate.of(2026, 11, 30));
+        assertThat(kept.get()).as("after re-rating").isEqualTo(summed.get());
+        var migration = readMigration("/db/migration/V2026_12_02_0100__usage_account_days.sql");
+        var before = kept.get();
+        db.withHandle(h -> {
+            h.execute("DELETE FROM usage_account_days");
+            h.createScript(migration.substring(migration.indexOf("INSERT INTO usage_account_days"))).execute();
+            return null;
+        });
+        assertThat(kept.get()).as("the migration's backfill").isEqualTo(before);
+    }
+
     private static String readMigration() {
-        try (var in = UsageSummaryEndpointsTest.class.getResourceAsStream(
-                "/db/migration/V2026_12_01_2000__usage_summary_days.sql")) {
+        return readMigration("/db/migration/V2026_12_01_2000__usage_summary_days.sql");
+    }
+
+    private static String readMigration(String name) {
+        try (var in = UsageSummaryEndpointsTest.class.getResourceAsStream(name)) {
             return new String(java.util.Objects.requireNonNull(in, "the migration").readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
