@@ -54,14 +54,17 @@ public final class TalkdeskUsageBench {
                 ReportsBench.latency("  last page (per_page=1)", http, base + "?per_page=1&page=" + Math.max(1, total), token,
                         10);
             }
-            System.out.println("plan of the page statement (the 10 M organization, filtered to the month):");
             var sql = org.jdbi.v3.core.locator.ClasspathSqlLocator.removingComments()
                     .locate(com.chargeline.usage.reports.MonthlyUsage.class, "page");
-            w.db.jdbi().useHandle(h -> h.createQuery("EXPLAIN (ANALYZE, COSTS OFF) " + sql)
-                    .define("condition", "u.month = :m").define("order", "p.account_id DESC, p.month DESC")
-                    .bind("organization", big.id().value()).bind("now", java.time.Instant.now()).bind("m", month.atDay(1))
-                    .bind("limit", 50).bind("offset", 0)
-                    .mapTo(String.class).forEach(line -> System.out.println("    " + line)));
+            var order = "p.account_id DESC, p.month DESC, p.product_id COLLATE \"C\" DESC, p.currency DESC";
+            for (var condition : List.of("u.month = :m", "TRUE")) {
+                System.out.println("plan of the page statement (the 10 M organization, where " + condition + "):");
+                w.db.jdbi().useHandle(h -> h.createQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)
+                        .define("condition", condition).define("order", order)
+                        .bind("organization", big.id().value()).bind("now", java.time.Instant.now())
+                        .bind("m", month.atDay(1)).bind("limit", 50).bind("offset", 0)
+                        .mapTo(String.class).forEach(line -> System.out.println("    " + line)));
+            }
         }
     }
 }
