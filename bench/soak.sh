@@ -5,4 +5,4 @@
 # Usage: bench/soak.sh [seconds] [nodes]   (default 600 2)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-exec "$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.chargeline.bench.Soak "${1:-600}" "${2:-2}"
+exec "$JAVA_HOME/bin/java" -Xmx6g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.chargeline.bench.Soak "${1:-600}" "${2:-2}"

@@ -429,6 +429,9 @@ public final class Soak {
             long rows = 0;
             try (var c = DriverManager.getConnection(dbUrl, "postgres", null);
                  var s = c.prepareStatement("SELECT call_log_id FROM call_key WHERE call_log_id LIKE ?")) {
+                // millions of ids: streamed (a cursor needs a transaction), not held twice in the driver
+                c.setAutoCommit(false);
+                s.setFetchSize(50_000);
                 s.setString(1, "soak-" + run + "-%");
                 try (var rs = s.executeQuery()) {
                     while (rs.next()) {
