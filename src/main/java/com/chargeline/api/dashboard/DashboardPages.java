@@ -382,8 +382,8 @@ public final class DashboardPages {
             var renewal = renewals.get(a.id());
             out.add(new Pages.SubAccount(a.id().wire(), Long.toString(a.number()), a.profile().name(),
                     a.options().payMode().wire(), plans, renewal == null ? "" : renewal.nextRenewalDate().toString(),
-                    renewal == null ? "" : renewal.total().amount().toPlainString() + " "
-                            + renewal.total().currency().getCurrencyCode()));
+                    renewal == null ? "" : money(renewal.total().amount(), renewal.total().currency().getCurrencyCode())
+                            + " " + renewal.total().currency().getCurrencyCode()));
         }
         return new Pages.SubAccounts(frame, out);
     }
