@@ -5,6 +5,7 @@ import com.chargeline.accounts.Account;
 import com.chargeline.accounts.AccountOptions;
 import com.chargeline.accounts.NewAccount;
 import com.chargeline.accounts.directory.PhoneUser;
+import com.chargeline.api.v1.IngestGate;
 import com.chargeline.storage.CopyRows;
 import com.chargeline.storage.Storage;
 import com.chargeline.usage.rating.DeckCsv;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,21 +44,25 @@ public final class IngestBench {
         // By default as many concurrent clients as the machine has cores: the server's ingest rate at saturation, which
         // is what the target compares with one raw COPY. One client measures a single request/response stream.
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        // The server's ingest bound (serve --ingest-concurrency): by default serve's own, half the cores.
+        var limit = args.length > 2 ? new IngestGate.Limit(Integer.parseInt(args[2]), 2 * Integer.parseInt(args[2]),
+                Duration.ofSeconds(10)) : IngestGate.Limit.defaults();
         var dir = Files.createTempDirectory("chargeline-ingest-bench");
         try {
-            run(dir, total, clients);
+            run(dir, total, clients, limit);
         } finally {
             com.chargeline.testing.TempDirs.delete(dir);
         }
     }
 
-    private static void run(java.nio.file.Path dir, int total, int clients) throws Exception {
+    private static void run(java.nio.file.Path dir, int total, int clients, IngestGate.Limit limit) throws Exception {
         int batch = 10_000;
         // Rounds of 50 000 records (five batches), each followed by its baseline; the median over the rounds is the result.
         int perRound = 5;
         int rounds = Math.max(1, total / batch / perRound);
         try (var app = App.start(new App.Config(new Storage.Target(dir, null, null, null, Map.of()), "127.0.0.1", 0, null,
-                64L << 20, Clock.systemUTC()))) {
+                64L << 20, Clock.systemUTC()).with(new App.Operations(limit, -1, null)))) {
+            System.out.printf("server ingest bound: %d batch(es) at once%n", limit.concurrency());
             var w = app.wiring();
             var master = w.createAccount.createMaster(new NewAccount(new Account.Owner(null, "bench@ingest.example",
                     "Bench", "Mark"), "Bench-Mark-2026", "Ingest Bench", AccountOptions.defaults(), "US",
