@@ -165,7 +165,20 @@ public final class IngestBench {
                 System.out.printf("median ratio against %d concurrent COPY streams: %.0f %%%n", clients,
                         100 * median(parallelRatios));
             }
+            printPhases(w.metrics.registry());
         }
+    }
+
+    /** Where a batch's time went: the mean of each phase timer (Metrics.INGEST_PHASE) over all batches, warm-up too. */
+    private static void printPhases(io.micrometer.core.instrument.MeterRegistry registry) {
+        var out = new StringBuilder("mean per batch of 10 000 (all batches, warm-up included):");
+        for (var phase : com.chargeline.common.metrics.Metrics.Phase.values()) {
+            for (var timer : registry.find(com.chargeline.common.metrics.Metrics.INGEST_PHASE).tag("phase", phase.tag())
+                    .timers()) {
+                out.append(String.format(" %s %.1f ms,", phase.tag(), timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
+            }
+        }
+        System.out.println(out.substring(0, out.length() - 1));
     }
 
     private static double median(List<Double> values) {
