@@ -145,15 +145,17 @@ class BrowserTest {
     }
 
     @Test
-    void the_usage_page_shows_each_day_as_the_usage_summary_api_by_day() {
+    void the_usage_page_shows_each_day_and_each_split_as_the_usage_summary_api() {
         var page = signIn(open(false), demo.clientId(), demo.clientSecret());
         page.navigate(base + "/dashboard/usage");
         checkDays(page, demo.accountId());
+        new UsageTablesCheck(s -> rows(page, s), g -> summary(demo.accountId(), g, true), demo.accountId()).check();
         var harbor = demo.subAccounts().get(0).accountId();
         page.selectOption("#account", harbor);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
         page.waitForURL(url -> url.contains("account=" + harbor));
         checkDays(page, harbor);
+        new UsageTablesCheck(s -> rows(page, s), g -> summary(harbor, g, true), harbor).check();
     }
 
     private void checkDays(Page page, String account) {
@@ -431,12 +433,17 @@ class BrowserTest {
 
     /** The usage summary of an account from the 1st of its month to its today. */
     private static JsonNode monthToDate(String account, String groupBy) {
+        return summary(account, groupBy, false);
+    }
+
+    /** The usage summary of an account's month, to its today or to the month's end. */
+    private static JsonNode summary(String account, String groupBy, boolean wholeMonth) {
         var day = LocalDate.ofInstant(server.clock.instant(), java.time.ZoneOffset.UTC);
         var zone = server.api.get("/api/v1/accounts/" + account + "/usage/summary?from=" + day + "&to=" + day, token)
                 .json().get("time_zone").asText();
         var today = LocalDate.ofInstant(server.clock.instant(), ZoneId.of(zone));
         var response = server.api.get("/api/v1/accounts/" + account + "/usage/summary?from=" + today.withDayOfMonth(1)
-                + "&to=" + today + "&group_by=" + groupBy, token);
+                + "&to=" + (wholeMonth ? today.withDayOfMonth(today.lengthOfMonth()) : today) + "&group_by=" + groupBy, token);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
