@@ -5,9 +5,13 @@ import com.chargeline.storage.Database;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
 /** Reads of API clients: a presented secret checked against its hash, whether a client is live, a listing. */
 public final class ApiClientQueries {
+    private static final String FIND_ACTIVE = ClasspathSqlLocator.removingComments()
+            .locate(ApiClientRepository.class, "findActive");
+    private static final ApiClientRepository.StoredClientMapper STORED = new ApiClientRepository.StoredClientMapper();
     private final Database db;
 
     public ApiClientQueries(Database db) {
@@ -38,7 +42,9 @@ public final class ApiClientQueries {
     }
 
     private Optional<ApiClientRepository.StoredClient> findActive(String clientId) {
-        return db.withRepository(ApiClientRepository.class, r -> r.findActive(clientId));
+        // run on the handle, not through the repository's proxy: every authenticated request asks this, and the
+        // proxy's per-call attach and configuration copy cost about as much as the query (docs/BENCHMARKS.md)
+        return db.withHandle(h -> h.createQuery(FIND_ACTIVE).bind("clientId", clientId).map(STORED).findOne());
     }
 
     /** Every client of the account, revoked ones too, ordered by created_at then client_id. */

@@ -30,10 +30,8 @@ public interface ApiClientRepository {
                 @Bind("salt") byte[] salt, @Bind("hash") byte[] hash, @Bind("scopes") List<String> scopes,
                 @Bind("name") String name, @Bind("createdAt") Instant createdAt);
 
-    /** The live (not revoked) client with this id whose account still exists. */
-    @SqlQuery
-    @RegisterRowMapper(StoredClientMapper.class)
-    Optional<StoredClient> findActive(@Bind("clientId") String clientId);
+    // findActive.sql (the live, not revoked, client with this id whose account still exists) is run on the handle by
+    // ApiClientQueries with StoredClientMapper: it is asked on every authenticated request.
 
     /** Every client of the account, revoked ones too, oldest first. */
     @SqlQuery
