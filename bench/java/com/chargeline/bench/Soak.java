@@ -41,7 +41,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * a 429 (a rate limit: expected) or a 503 with Retry-After (ingest's bound: expected, retried) as an error; the records
  * the database holds against the ids the ingest client was told were accepted (none lost, none twice; the monthly
  * totals grew by exactly as many calls); and each node's resident memory (VmRSS) after the warm-up and at the end.
- * Run with {@code bench/soak.sh [seconds] [nodes]}.
+ * The latencies are also given for the 2xx answers alone (a 429 is answered before the operation's work).
+ *
+ * <p>The read clients are greedy by default: each sends its next request as soon as it has the last answer, 429 or
+ * not, so the machine is saturated by the readers themselves. With {@code polite} they behave as Zoom asks its
+ * clients to: after a 429 they wait for its {@code Retry-After} before their next request, so what saturates the
+ * machine is ingest (which always waits a 429's or 503's Retry-After and sends its batch again).
+ * Run with {@code bench/soak.sh [seconds] [nodes] [greedy|polite]}.
  */
 public final class Soak {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,16 +60,23 @@ public final class Soak {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<String> nodes;
     private final AtomicLong turn = new AtomicLong();
+    private final boolean polite;
 
-    private Soak(List<String> nodes) {
+    private Soak(List<String> nodes, boolean polite) {
         this.nodes = nodes;
+        this.polite = polite;
     }
 
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 600;
         int nodeCount = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        var clients = args.length > 2 ? args[2] : "greedy";
+        if (!clients.equals("greedy") && !clients.equals("polite")) {
+            throw new IllegalArgumentException("the read clients are greedy or polite, not " + clients);
+        }
         var dir = Files.createTempDirectory("chargeline-soak-");
-        System.out.printf("soak: %d s, %d serve processes on one database, data in %s%n", seconds, nodeCount, dir);
+        System.out.printf("soak: %d s, %d serve processes on one database, %s read clients, data in %s%n", seconds,
+                nodeCount, clients, dir);
         try (var pg = EmbeddedDatabase.open(dir.resolve("pg"), Map.of())) {
             var processes = new ArrayList<Process>();
             try {
@@ -75,7 +88,7 @@ public final class Soak {
                     // the first node seeds the demo (and migrates) before the others start
                     waitHealthy(urls.get(n), n == 0 ? dir.resolve("demo-credentials.json") : null);
                 }
-                new Soak(urls).run(Duration.ofSeconds(seconds), dir, pg.jdbcUrl(), processes);
+                new Soak(urls, clients.equals("polite")).run(Duration.ofSeconds(seconds), dir, pg.jdbcUrl(), processes);
             } finally {
                 for (var p : processes) {
                     p.destroy();
@@ -149,8 +162,8 @@ public final class Soak {
         }
         var rssEnd = processes.stream().map(Soak::rssKb).toList();
 
-        System.out.printf("%n%-22s %9s %-34s %9s %9s %9s%n", "operation", "requests", "statuses", "p50 ms", "p99 ms",
-                "max ms");
+        System.out.printf("%n%-22s %9s %-34s %9s %9s %9s %9s %9s%n", "operation", "requests", "statuses", "p50 ms",
+                "p99 ms", "max ms", "2xx p50", "2xx p99");
         new TreeMap<>(stats).forEach((op, s) -> s.print(op));
         System.out.printf("%nerrors (other than 429 and ingest's 503): %d%n", errorCount.get());
         errors.forEach((what, body) -> System.out.println("  " + what + ": " + body));
@@ -232,7 +245,24 @@ public final class Soak {
             errors.putIfAbsent(op + " " + status, new String(response.body(), StandardCharsets.UTF_8)
                     .substring(0, Math.min(300, response.body().length)));
         }
+        if (polite && status == 429 && !op.startsWith("ingest")) {
+            pause(response);
+        }
         return response;
+    }
+
+    /** Waits for a 429's or 503's Retry-After (seconds, or the instant a daily quota resets), or the end of the run. */
+    void pause(HttpResponse<byte[]> response) {
+        var retry = response.headers().firstValue("Retry-After").orElse("1");
+        long until = System.currentTimeMillis() + Math.max(100, retry.matches("\\d+") ? Long.parseLong(retry) * 1000
+                : Duration.between(Instant.now(), Instant.parse(retry)).toMillis());
+        try {
+            while (running.get() && System.currentTimeMillis() < until) {
+                Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long rssKb(Process process) {
@@ -264,6 +294,8 @@ public final class Soak {
     private static final class Stats {
         private long[] micros = new long[1024];
         private int count;
+        private long[] ok = new long[1024];
+        private int okCount;
         private final Map<Integer, Integer> statuses = new TreeMap<>();
 
         synchronized void add(long us, int status) {
@@ -271,15 +303,28 @@ public final class Soak {
                 micros = Arrays.copyOf(micros, count * 2);
             }
             micros[count++] = us;
+            if (status / 100 == 2) {
+                if (okCount == ok.length) {
+                    ok = Arrays.copyOf(ok, okCount * 2);
+                }
+                ok[okCount++] = us;
+            }
             statuses.merge(status, 1, Integer::sum);
         }
 
         synchronized void print(String op) {
             var sorted = Arrays.copyOf(micros, count);
             Arrays.sort(sorted);
-            System.out.printf("%-22s %9d %-34s %9.1f %9.1f %9.1f%n", op, count, statuses.toString(),
-                    sorted[count / 2] / 1000.0, sorted[(int) Math.min(count - 1, (long) count * 99 / 100)] / 1000.0,
-                    sorted[count - 1] / 1000.0);
+            var sortedOk = Arrays.copyOf(ok, okCount);
+            Arrays.sort(sortedOk);
+            System.out.printf("%-22s %9d %-34s %9.1f %9.1f %9.1f %9s %9s%n", op, count, statuses.toString(),
+                    sorted[count / 2] / 1000.0, percentile99(sorted), sorted[count - 1] / 1000.0,
+                    okCount == 0 ? "" : String.format("%.1f", sortedOk[okCount / 2] / 1000.0),
+                    okCount == 0 ? "" : String.format("%.1f", percentile99(sortedOk)));
+        }
+
+        private static double percentile99(long[] sorted) {
+            return sorted[(int) Math.min(sorted.length - 1, (long) sorted.length * 99 / 100)] / 1000.0;
         }
     }
 
