@@ -98,9 +98,11 @@ class BrowserTest {
             assertThat(page).hasTitle(name + " · Chargeline");
             assertThat(nav.locator("a[aria-current=page]")).hasText(name);
             if (name.equals("Sub accounts")) {
-                assertThat(rows(page, "#sub-accounts tbody tr")).extracting(r -> r.get("account"))
-                        .containsExactlyInAnyOrderElementsOf(demo.subAccounts().stream()
-                                .map(DemoData.SubCredentials::accountId).toList());
+                var shown = rows(page, "#sub-accounts tbody tr");
+                assertThat(shown).extracting(r -> r.get("account")).containsExactlyInAnyOrderElementsOf(
+                        demo.subAccounts().stream().map(DemoData.SubCredentials::accountId).toList());
+                var renewals = server.api.get("/v2/accounts/billing/renewals?interval=90&page_size=50", token);
+                assertThat(RenewalsCheck.check(shown, renewals.json())).as(renewals.body()).isPositive();
             }
         }
         nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Usage").setExact(true)).click();
