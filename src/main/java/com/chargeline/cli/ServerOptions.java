@@ -66,12 +66,6 @@ public final class ServerOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     int ingestWaitSeconds;
 
-    @Option(names = "--ingest-nice", defaultValue = "10", paramLabel = "N",
-            description = "CPU priority of the threads that store usage batches, as a Linux nice value: 1 to 19 gives"
-                    + " reads the cores first while ingest is busy, 0 runs ingest at the server's own priority"
-                    + " (default: ${DEFAULT-VALUE}).")
-    int ingestNice;
-
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve /metrics on this port only, not on --port (default: on --port).")
     Integer metricsPort;
@@ -127,9 +121,6 @@ public final class ServerOptions {
         if (ingestWaitSeconds < 0) {
             throw new UsageError("--ingest-wait-seconds must be 0 or more, got " + ingestWaitSeconds);
         }
-        if (ingestNice < 0 || ingestNice > 19) {
-            throw new UsageError("--ingest-nice must be from 0 to 19, got " + ingestNice);
-        }
         if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
             throw new UsageError("--metrics-port must be from 1 to 65535, got " + metricsPort);
         }
@@ -137,7 +128,7 @@ public final class ServerOptions {
         if (token != null && token.isBlank()) {
             throw new UsageError("--metrics-token must not be blank");
         }
-        return new App.Operations(new IngestGate.Limit(concurrency, queue, Duration.ofSeconds(ingestWaitSeconds), ingestNice),
+        return new App.Operations(new IngestGate.Limit(concurrency, queue, Duration.ofSeconds(ingestWaitSeconds)),
                 metricsPort == null ? -1 : metricsPort, token);
     }
 

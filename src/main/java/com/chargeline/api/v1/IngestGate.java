@@ -1,7 +1,6 @@
 package com.chargeline.api.v1;
 
 import com.chargeline.common.metrics.Metrics;
-import com.chargeline.common.os.ThreadNiceness;
 import io.javalin.http.Context;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -21,10 +19,6 @@ import org.slf4j.MDC;
  * report and plan reads while ingest is busy. A batch that finds every slot taken waits up to {@code wait} in a
  * queue of at most {@code queue} batches; beyond either it is refused, before anything of it is read, with 503 and
  * {@code Retry-After} (the wait, 1 to 5 seconds), and the client sends it again later.
- *
- * <p>The ingest threads also run at a lower CPU priority ({@code nice}, Linux): a batch rates and builds its rows
- * at full speed on idle cores, but when a read is waiting for a core the scheduler gives it the core first, so reads
- * stay responsive while ingest saturates the machine.
  */
 public final class IngestGate implements AutoCloseable {
     private final Limit limit;
@@ -33,26 +27,13 @@ public final class IngestGate implements AutoCloseable {
     private final ExecutorService workers;
     private final Metrics metrics;
 
-    /**
-     * How many batches run at once, how many may wait, how long one waits at most, and the nice value of the threads
-     * that run them (0: the server's own priority; 1 to 19: lower).
-     */
-    public record Limit(int concurrency, int queue, Duration maxWait, int nice) {
-        /** The ingest threads' nice value unless told otherwise. */
-        public static final int DEFAULT_NICE = 10;
-
+    /** How many batches run at once, how many may wait, and how long one waits at most. */
+    public record Limit(int concurrency, int queue, Duration maxWait) {
         public Limit {
             if (concurrency < 1 || queue < 0 || maxWait.isNegative()) {
                 throw new IllegalArgumentException("ingest runs at least one batch at a time and waits zero or more: "
                         + concurrency + ", " + queue + ", " + maxWait);
             }
-            if (nice < 0 || nice > 19) {
-                throw new IllegalArgumentException("the ingest threads' nice value is 0 to 19, got " + nice);
-            }
-        }
-
-        public Limit(int concurrency, int queue, Duration maxWait) {
-            this(concurrency, queue, maxWait, DEFAULT_NICE);
         }
 
         /** Half the cores (at least one) at once, twice as many waiting, each up to 10 seconds. */
@@ -68,10 +49,7 @@ public final class IngestGate implements AutoCloseable {
         this.metrics = metrics;
         var counter = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(limit.concurrency(), command -> Thread.ofPlatform().daemon()
-                .name("chargeline-ingest-" + counter.incrementAndGet()).unstarted(() -> {
-                    lowerPriority(limit.nice());
-                    command.run();
-                }));
+                .name("chargeline-ingest-" + counter.incrementAndGet()).unstarted(command));
         metrics.ingestGauges(() -> limit.concurrency() - slots.availablePermits(), waiting::get);
     }
 
@@ -144,17 +122,6 @@ public final class IngestGate implements AutoCloseable {
         return new ServiceUnavailableResponse("Ingest is busy: " + limit.concurrency() + " batches are being stored"
                 + " and " + limit.queue() + " are waiting. Send this batch again in " + retryAfter + " seconds;"
                 + " nothing of it was stored.");
-    }
-
-    private static void lowerPriority(int nice) {
-        if (nice == 0) {
-            return;
-        }
-        ThreadNiceness.lowerCurrentThread(nice).ifPresentOrElse(
-                why -> LoggerFactory.getLogger(IngestGate.class).info("ingest thread {} keeps its CPU priority: {}",
-                        Thread.currentThread().getName(), why),
-                () -> LoggerFactory.getLogger(IngestGate.class).debug("ingest thread {} runs at nice {}",
-                        Thread.currentThread().getName(), nice));
     }
 
     @Override
