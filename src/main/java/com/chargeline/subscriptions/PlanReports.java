@@ -65,6 +65,11 @@ public final class PlanReports {
         }
     }
 
+    /** The quantity a plan line is billed and renewed for: its hosts, at least one (a storage or pay-as-you-go plan). */
+    public static int billedQuantity(int hosts) {
+        return Math.max(1, hosts);
+    }
+
     /** One renewing line: plan name, quantity (hosts, at least 1), cycle, dates and amount. */
     public record Item(String planName, int quantity, BillingCycle cycle, LocalDate serviceEffectiveDate,
                        LocalDate nextInvoiceDate, Money amount) {
@@ -89,7 +94,7 @@ public final class PlanReports {
                 if (next.isAfter(until)) {
                     continue;
                 }
-                int quantity = Math.max(1, line.hosts());
+                int quantity = billedQuantity(line.hosts());
                 items.add(new Item(plan.name(), quantity, cycle, line.serviceEffectiveDate(), next,
                         plan.listPrice().times(BigDecimal.valueOf(quantity)).times(factor).roundedToMinorUnit()));
             }

@@ -376,7 +376,8 @@ public final class DashboardPages {
             }
             var today = Calendars.today(clock, a.profile().timeZone());
             var plans = s.plans().plans(a.id()).stream().map(p -> new Pages.Plan(
-                    s.catalog().find(p.type()).map(PlanType::name).orElse(p.type()), Integer.toString(p.hosts()),
+                    s.catalog().find(p.type()).map(PlanType::name).orElse(p.type()),
+                    Integer.toString(PlanReports.billedQuantity(p.hosts())),
                     p.cycle().wire(), p.statusOn(today).wire(),
                     p.activeOn(today) ? p.nextInvoiceDate(today).toString() : "")).toList();
             var renewal = renewals.get(a.id());
