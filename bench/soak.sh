@@ -2,6 +2,7 @@
 # The soak: mixed traffic from several clients against several `serve` processes on one PostgreSQL (report paging,
 # ingest with deliberate re-sends, plan reads and changes, invoice downloads, Talkdesk usage); prints each operation's
 # statuses and p50/p99, the errors other than expected 429s, records lost or duplicated, and each node's RSS.
+# Data in a temp dir, deleted at the end unless CHARGELINE_SOAK_KEEP is set.
 # Usage: bench/soak.sh [seconds] [nodes] [greedy|polite]   (default 600 2 greedy; polite read clients wait a 429's Retry-After)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"

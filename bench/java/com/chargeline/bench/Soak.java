@@ -97,6 +97,13 @@ public final class Soak {
                     p.waitFor();
                 }
             }
+        } finally {
+            // a 10-minute run leaves ~9 GB: kept only when asked (to look at the database or the nodes' logs after)
+            if (System.getenv("CHARGELINE_SOAK_KEEP") == null) {
+                com.chargeline.testing.TempDirs.delete(dir);
+            } else {
+                System.out.println("kept " + dir + " (CHARGELINE_SOAK_KEEP)");
+            }
         }
     }
 
