@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.statement.Query;
 
@@ -40,15 +41,15 @@ public final class ChargeReports {
         public static final Filter ALL = new Filter(null, false);
     }
 
+    /** For a page's transaction: no sort plans (see {@link #withoutSorts}). */
+    private static final String NO_SORTS = "SELECT set_config('enable_sort', 'off', true),"
+            + " set_config('enable_incremental_sort', 'off', true)";
     /*
      * The page statements are ChargeReportRepository's files, read once and run on the handle rather than through
      * the SqlObject proxy: a page is one indexed statement of about a millisecond, and the proxy's per-call work
      * (a configuration copy, the row-mapper registration) added 0.1–0.2 ms to each, about a tenth of the report's
      * throughput (docs/BENCHMARKS.md, issue 11). The counts (first page only) keep the repository's methods.
      */
-    /** For the page statements' transaction: no sort plans (see {@link #page}). */
-    private static final String NO_SORTS = "SELECT set_config('enable_sort', 'off', true),"
-            + " set_config('enable_incremental_sort', 'off', true)";
     private static final String CALLS_FIRST_PAGE = statement("callsFirstPage");
     private static final String CALLS_AFTER = statement("callsAfter");
     private static final String MESSAGES_FIRST_PAGE = statement("messagesFirstPage");
@@ -65,7 +66,7 @@ public final class ChargeReports {
     /** Up to {@code limit} calls after {@code after} (null: from the start of the window). */
     public List<CallCharge> calls(AccountId account, ReportWindow window, Filter filter, ReportPosition after, int limit) {
         checkPosition(window, after);
-        return db.inTransaction(h -> page(h, after == null ? CALLS_FIRST_PAGE : CALLS_AFTER, account, window, after, limit)
+        return withoutSorts(h -> page(h, after == null ? CALLS_FIRST_PAGE : CALLS_AFTER, account, window, after, limit)
                 .bind("billingAccount", filter.billingAccountId())
                 .bind("chargesOnly", filter.chargesOnly())
                 .map(CALL_CHARGES)
@@ -76,7 +77,7 @@ public final class ChargeReports {
     public List<SmsCharge> messages(AccountId account, ReportWindow window, boolean chargesOnly, ReportPosition after,
                                     int limit) {
         checkPosition(window, after);
-        return db.inTransaction(h -> page(h, after == null ? MESSAGES_FIRST_PAGE : MESSAGES_AFTER, account, window, after,
+        return withoutSorts(h -> page(h, after == null ? MESSAGES_FIRST_PAGE : MESSAGES_AFTER, account, window, after,
                         limit)
                 .bind("chargesOnly", chargesOnly)
                 .map(SMS_CHARGES)
@@ -84,16 +85,22 @@ public final class ChargeReports {
     }
 
     /**
-     * A page statement with the values every page binds: the account, the window, the position (if any), the limit;
-     * run in the caller's transaction with sorts disabled for it. The only plan that answers a page without reading
-     * the account's whole window is the page index in its order (stopping at the limit); while ingest adds thousands
-     * of rows a second to a month's partition, its statistics lag and PostgreSQL costed an index scan of the account
-     * by call id plus a sort as cheaper: it read every row of the account in the partitions (57 000 rows, 21 000
+     * Runs a page in a transaction with sorts disabled for it. The only plan that answers a page without reading the
+     * account's whole window is the page index in its order (stopping at the limit); while ingest adds thousands of
+     * rows a second to a month's partition, its statistics lag and PostgreSQL costed an index scan of the account by
+     * call id plus a sort as cheaper: it read every row of the account in the partitions (57 000 rows, 21 000
      * buffers, 0.3–2 s a page in the soak; docs/BENCHMARKS.md). Without sorts on the table, that plan is never taken.
      */
+    private <T> T withoutSorts(HandleCallback<T, RuntimeException> pageRead) {
+        return db.inTransaction(h -> {
+            h.createQuery(NO_SORTS).mapTo(String.class).list();
+            return pageRead.withHandle(h);
+        });
+    }
+
+    /** A page statement with the values every page binds: the account, the window, the position (if any), the limit. */
     private static Query page(Handle h, String sql, AccountId account, ReportWindow window, ReportPosition after,
                               int limit) {
-        h.createQuery(NO_SORTS).mapTo(String.class).list();
         var query = h.createQuery(sql)
                 .bind("account", account.value())
                 .bind("from", utc(window.from()))
