@@ -45,8 +45,8 @@ public final class IngestBench {
         // is what the target compares with one raw COPY. One client measures a single request/response stream.
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         // The server's ingest bound (serve --ingest-concurrency): by default serve's own, half the cores.
-        var limit = args.length > 2 ? new IngestGate.Limit(Integer.parseInt(args[2]), 2 * Integer.parseInt(args[2]),
-                Duration.ofSeconds(10)) : IngestGate.Limit.defaults();
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : IngestGate.Limit.defaults().concurrency();
+        var limit = new IngestGate.Limit(concurrency, 2 * concurrency, Duration.ofSeconds(10));
         var dir = Files.createTempDirectory("chargeline-ingest-bench");
         try {
             run(dir, total, clients, limit);

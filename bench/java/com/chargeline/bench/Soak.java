@@ -299,39 +299,52 @@ public final class Soak {
 
     /** Latencies (µs) and statuses of one operation. */
     private static final class Stats {
-        private long[] micros = new long[1024];
-        private int count;
-        private long[] ok = new long[1024];
-        private int okCount;
+        private final Samples all = new Samples();
+        private final Samples ok = new Samples();
         private final Map<Integer, Integer> statuses = new TreeMap<>();
 
         synchronized void add(long us, int status) {
-            if (count == micros.length) {
-                micros = Arrays.copyOf(micros, count * 2);
-            }
-            micros[count++] = us;
+            all.add(us);
             if (status / 100 == 2) {
-                if (okCount == ok.length) {
-                    ok = Arrays.copyOf(ok, okCount * 2);
-                }
-                ok[okCount++] = us;
+                ok.add(us);
             }
             statuses.merge(status, 1, Integer::sum);
         }
 
         synchronized void print(String op) {
-            var sorted = Arrays.copyOf(micros, count);
-            Arrays.sort(sorted);
-            var sortedOk = Arrays.copyOf(ok, okCount);
-            Arrays.sort(sortedOk);
-            System.out.printf("%-22s %9d %-34s %9.1f %9.1f %9.1f %9s %9s%n", op, count, statuses.toString(),
-                    sorted[count / 2] / 1000.0, percentile99(sorted), sorted[count - 1] / 1000.0,
-                    okCount == 0 ? "" : String.format("%.1f", sortedOk[okCount / 2] / 1000.0),
-                    okCount == 0 ? "" : String.format("%.1f", percentile99(sortedOk)));
+            var sorted = all.sorted();
+            var sortedOk = ok.sorted();
+            System.out.printf("%-22s %9d %-34s %9.1f %9.1f %9.1f %9s %9s%n", op, sorted.length, statuses.toString(),
+                    median(sorted), percentile99(sorted), sorted[sorted.length - 1] / 1000.0,
+                    sortedOk.length == 0 ? "" : String.format("%.1f", median(sortedOk)),
+                    sortedOk.length == 0 ? "" : String.format("%.1f", percentile99(sortedOk)));
+        }
+
+        private static double median(long[] sorted) {
+            return sorted[sorted.length / 2] / 1000.0;
         }
 
         private static double percentile99(long[] sorted) {
             return sorted[(int) Math.min(sorted.length - 1, (long) sorted.length * 99 / 100)] / 1000.0;
+        }
+    }
+
+    /** Latencies in microseconds, in a growing array. */
+    private static final class Samples {
+        private long[] micros = new long[1024];
+        private int count;
+
+        void add(long us) {
+            if (count == micros.length) {
+                micros = Arrays.copyOf(micros, count * 2);
+            }
+            micros[count++] = us;
+        }
+
+        long[] sorted() {
+            var sorted = Arrays.copyOf(micros, count);
+            Arrays.sort(sorted);
+            return sorted;
         }
     }
 
@@ -445,13 +458,12 @@ public final class Soak {
                 response = soak.timed("ingest 1000 calls", soak.send(HttpRequest.newBuilder(URI.create(soak.nextNode()
                         + "/api/v1/accounts/" + account + "/usage/calls")).header("Authorization", "Bearer " + token.get())
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))));
-                var retry = response.headers().firstValue("Retry-After");
-                if ((response.statusCode() == 429 || response.statusCode() == 503) && retry.isPresent()) {
-                    // seconds, or the instant a daily quota resets (Zoom's daily 429s)
-                    long waitMs = retry.get().matches("\\d+") ? Long.parseLong(retry.get()) * 1000
-                            : java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(retry.get())).toMillis();
-                    Thread.sleep(Math.max(100, waitMs));
-                    continue;
+                if ((response.statusCode() == 429 || response.statusCode() == 503)
+                        && response.headers().firstValue("Retry-After").isPresent()) {
+                    soak.pause(response);
+                    if (soak.running.get()) {
+                        continue;
+                    }
                 }
                 break;
             }
