@@ -450,11 +450,11 @@ class BrowserTest {
         return response.json();
     }
 
-    private static String money(JsonNode amount) {
+    static String money(JsonNode amount) {
         return amount.decimalValue().setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static String minutes(long seconds) {
+    static String minutes(long seconds) {
         return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP).toPlainString();
     }
 

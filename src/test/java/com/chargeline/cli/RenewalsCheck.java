@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The sub accounts page's plans and next renewals against Zoom's renewals API ({@code GET
  * /v2/accounts/billing/renewals}): every account the API lists as renewing within its 90 days shows the same next
- * renewal date, the amount of its renewing subscriptions (to the cent; the API's total is whole units), and each of its renewable subscriptions among its plans with the same quantity, cycle and
- * next invoice date.
+ * renewal date, the amount of its renewing subscriptions (to the cent; the API's total is whole units), and each of
+ * its renewable subscriptions among its plans with the same quantity, cycle and next invoice date.
  */
 final class RenewalsCheck {
     private RenewalsCheck() {
@@ -35,15 +35,13 @@ final class RenewalsCheck {
             var sum = BigDecimal.ZERO;
             for (var sub : r.get("renewable_subscriptions")) {
                 sum = sum.add(sub.get("next_invoice_amount").decimalValue());
-            }
-            assertThat(shownAmount).as(what).isEqualByComparingTo(sum.setScale(2, RoundingMode.HALF_UP));
-            assertThat(shownAmount.setScale(0, RoundingMode.HALF_UP).longValueExact()).as(what)
-                    .isEqualTo(r.get("total_renewal_amount").asLong());
-            for (var sub : r.get("renewable_subscriptions")) {
                 assertThat(row.get("plans")).as(what).contains(sub.get("plan_name").asText() + " × "
                         + sub.get("quantity").asText() + ", " + sub.get("billing_cycle").asText())
                         .contains("next invoice " + sub.get("next_invoice_date").asText());
             }
+            assertThat(shownAmount).as(what).isEqualByComparingTo(sum.setScale(2, RoundingMode.HALF_UP));
+            assertThat(shownAmount.setScale(0, RoundingMode.HALF_UP).longValueExact()).as(what)
+                    .isEqualTo(r.get("total_renewal_amount").asLong());
             checked++;
         }
         return checked;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chargeline.invoicing.UsageCharges;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,11 +77,9 @@ final class UsageTablesCheck {
             var expected = api.get(row.get("label") + " " + row.get("currency"));
             assertThat(expected).as(what + ": in the API").isNotNull();
             assertThat(row.get("records")).as(what).isEqualTo(Long.toString(records.apply(expected)));
-            assertThat(row.get("minutes")).as(what).isEqualTo(BigDecimal.valueOf(expected.get("billed_seconds").asLong())
-                    .divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP).toPlainString());
+            assertThat(row.get("minutes")).as(what).isEqualTo(BrowserTest.minutes(expected.get("billed_seconds").asLong()));
             if (allCharges || expected.get("messages").asLong() == 0) {
-                assertThat(row.get("charges")).as(what).isEqualTo(expected.get("charges").decimalValue()
-                        .setScale(2, RoundingMode.HALF_UP).toPlainString());
+                assertThat(row.get("charges")).as(what).isEqualTo(BrowserTest.money(expected.get("charges")));
             }
         }
         return shown.size();
