@@ -3,7 +3,8 @@
 # ingest with deliberate re-sends, plan reads and changes, invoice downloads, Talkdesk usage); prints each operation's
 # statuses and p50/p99, the errors other than expected 429s, records lost or duplicated, and each node's RSS.
 # Data in a temp dir, deleted at the end unless CHARGELINE_SOAK_KEEP is set.
-# Usage: bench/soak.sh [seconds] [nodes] [greedy|polite]   (default 600 2 greedy; polite read clients wait a 429's Retry-After)
+# Usage: bench/soak.sh [seconds] [nodes] [greedy|polite] [clients]   (default 600 2 greedy, all clients; polite read
+# clients wait a 429's Retry-After; clients: a comma list of reports,ingest,plans,invoices,talkdesk)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-exec "$JAVA_HOME/bin/java" -Xmx6g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.chargeline.bench.Soak "${1:-600}" "${2:-2}" "${3:-greedy}"
+exec "$JAVA_HOME/bin/java" -Xmx6g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.chargeline.bench.Soak "${1:-600}" "${2:-2}" "${3:-greedy}" ${4:+"$4"}

@@ -47,7 +47,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * not, so the machine is saturated by the readers themselves. With {@code polite} they behave as Zoom asks its
  * clients to: after a 429 they wait for its {@code Retry-After} before their next request, so what saturates the
  * machine is ingest (which always waits a 429's or 503's Retry-After and sends its batch again).
- * Run with {@code bench/soak.sh [seconds] [nodes] [greedy|polite]}.
+ *
+ * <p>A fourth argument picks the clients, a comma list of {@code reports} (the two report pagers), {@code ingest},
+ * {@code plans} (the two plan readers), {@code invoices} and {@code talkdesk}; all of them by default. Issue 14's own
+ * case, one node with two report pagers, one ingest client and two plan readers, is
+ * {@code bench/soak.sh 300 1 polite reports,ingest,plans}.
+ * Run with {@code bench/soak.sh [seconds] [nodes] [greedy|polite] [clients]}.
  */
 public final class Soak {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,10 +66,13 @@ public final class Soak {
     private final List<String> nodes;
     private final AtomicLong turn = new AtomicLong();
     private final boolean polite;
+    private final Set<String> mix;
+    private static final Set<String> CLIENTS = Set.of("reports", "ingest", "plans", "invoices", "talkdesk");
 
-    private Soak(List<String> nodes, boolean polite) {
+    private Soak(List<String> nodes, boolean polite, Set<String> mix) {
         this.nodes = nodes;
         this.polite = polite;
+        this.mix = mix;
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,9 +82,14 @@ public final class Soak {
         if (!clients.equals("greedy") && !clients.equals("polite")) {
             throw new IllegalArgumentException("the read clients are greedy or polite, not " + clients);
         }
+        var mix = Set.of((args.length > 3 ? args[3] : String.join(",", new java.util.TreeSet<>(CLIENTS))).split(","));
+        if (!CLIENTS.containsAll(mix)) {
+            throw new IllegalArgumentException("the clients are a comma list of " + new java.util.TreeSet<>(CLIENTS)
+                    + ", not " + args[3]);
+        }
         var dir = Files.createTempDirectory("chargeline-soak-");
-        System.out.printf("soak: %d s, %d serve processes on one database, %s read clients, data in %s%n", seconds,
-                nodeCount, clients, dir);
+        System.out.printf("soak: %d s, %d serve processes on one database, %s read clients %s, data in %s%n", seconds,
+                nodeCount, clients, new java.util.TreeSet<>(mix), dir);
         try (var pg = EmbeddedDatabase.open(dir.resolve("pg"), Map.of())) {
             var processes = new ArrayList<Process>();
             try {
@@ -88,7 +101,7 @@ public final class Soak {
                     // the first node seeds the demo (and migrates) before the others start
                     waitHealthy(urls.get(n), n == 0 ? dir.resolve("demo-credentials.json") : null);
                 }
-                new Soak(urls, clients.equals("polite")).run(Duration.ofSeconds(seconds), dir, pg.jdbcUrl(), processes);
+                new Soak(urls, clients.equals("polite"), mix).run(Duration.ofSeconds(seconds), dir, pg.jdbcUrl(), processes);
             } finally {
                 for (var p : processes) {
                     p.destroy();
@@ -150,15 +163,25 @@ public final class Soak {
 
         var threads = new ArrayList<Thread>();
         for (int i = 0; i < 2; i++) {
-            threads.add(Thread.ofPlatform().name("pager-" + i).start(() -> loop(() -> pageReport(subToken))));
-            threads.add(Thread.ofPlatform().name("plans-" + i).start(() -> loop(new PlanClient(this, masterToken,
-                    sub.get("account_id").asText())::next)));
+            if (mix.contains("reports")) {
+                threads.add(Thread.ofPlatform().name("pager-" + i).start(() -> loop(() -> pageReport(subToken))));
+            }
+            if (mix.contains("plans")) {
+                threads.add(Thread.ofPlatform().name("plans-" + i).start(() -> loop(new PlanClient(this, masterToken,
+                        sub.get("account_id").asText())::next)));
+            }
         }
-        threads.add(Thread.ofPlatform().name("ingest").start(() -> loop(ingest::next)));
-        threads.add(Thread.ofPlatform().name("invoices").start(() -> loop(() -> invoices(masterToken,
-                sub.get("account_id").asText()))));
-        threads.add(Thread.ofPlatform().name("talkdesk").start(() -> loop(() -> timed("talkdesk usage",
-                get("/express/usage/month?per_page=50", talkdeskToken.get())))));
+        if (mix.contains("ingest")) {
+            threads.add(Thread.ofPlatform().name("ingest").start(() -> loop(ingest::next)));
+        }
+        if (mix.contains("invoices")) {
+            threads.add(Thread.ofPlatform().name("invoices").start(() -> loop(() -> invoices(masterToken,
+                    sub.get("account_id").asText()))));
+        }
+        if (mix.contains("talkdesk")) {
+            threads.add(Thread.ofPlatform().name("talkdesk").start(() -> loop(() -> timed("talkdesk usage",
+                    get("/express/usage/month?per_page=50", talkdeskToken.get())))));
+        }
 
         Thread.sleep(WARM_UP.toMillis());
         var rssStart = processes.stream().map(Soak::rssKb).toList();

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.result.ResultProducers;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -41,19 +42,17 @@ public final class ChargeReports {
         public static final Filter ALL = new Filter(null, false);
     }
 
-    /** For a page's transaction: no sort plans (see {@link #withoutSorts}). */
-    private static final String NO_SORTS = "SELECT set_config('enable_sort', 'off', true),"
-            + " set_config('enable_incremental_sort', 'off', true)";
-    /*
-     * The page statements are ChargeReportRepository's files, read once and run on the handle rather than through
-     * the SqlObject proxy: a page is one indexed statement of about a millisecond, and the proxy's per-call work
-     * (a configuration copy, the row-mapper registration) added 0.1–0.2 ms to each, about a tenth of the report's
-     * throughput (docs/BENCHMARKS.md, issue 11). The counts (first page only) keep the repository's methods.
+    /**
+     * Sent before each page statement, in the same round trip (see {@link #secondResult}): no sort plans for the page.
+     * The driver sends both statements with one Sync, so PostgreSQL runs them as one implicit transaction and the
+     * local settings hold for the page's planning and end with it.
      */
-    private static final String CALLS_FIRST_PAGE = statement("callsFirstPage");
-    private static final String CALLS_AFTER = statement("callsAfter");
-    private static final String MESSAGES_FIRST_PAGE = statement("messagesFirstPage");
-    private static final String MESSAGES_AFTER = statement("messagesAfter");
+    static final String NO_SORTS = "SELECT set_config('enable_sort', 'off', true),"
+            + " set_config('enable_incremental_sort', 'off', true);\n";
+    private static final String CALLS_FIRST_PAGE = NO_SORTS + statement("callsFirstPage");
+    private static final String CALLS_AFTER = NO_SORTS + statement("callsAfter");
+    private static final String MESSAGES_FIRST_PAGE = NO_SORTS + statement("messagesFirstPage");
+    private static final String MESSAGES_AFTER = NO_SORTS + statement("messagesAfter");
     private static final ChargeReportRepository.CallChargeMapper CALL_CHARGES = new ChargeReportRepository.CallChargeMapper();
     private static final ChargeReportRepository.SmsChargeMapper SMS_CHARGES = new ChargeReportRepository.SmsChargeMapper();
 
@@ -66,36 +65,35 @@ public final class ChargeReports {
     /** Up to {@code limit} calls after {@code after} (null: from the start of the window). */
     public List<CallCharge> calls(AccountId account, ReportWindow window, Filter filter, ReportPosition after, int limit) {
         checkPosition(window, after);
-        return withoutSorts(h -> page(h, after == null ? CALLS_FIRST_PAGE : CALLS_AFTER, account, window, after, limit)
+        return db.withHandle(h -> secondResult(page(h, after == null ? CALLS_FIRST_PAGE : CALLS_AFTER, account, window,
+                        after, limit)
                 .bind("billingAccount", filter.billingAccountId())
-                .bind("chargesOnly", filter.chargesOnly())
-                .map(CALL_CHARGES)
-                .list());
+                .bind("chargesOnly", filter.chargesOnly()), CALL_CHARGES));
     }
 
     /** Up to {@code limit} messages after {@code after} (null: from the start of the window). */
     public List<SmsCharge> messages(AccountId account, ReportWindow window, boolean chargesOnly, ReportPosition after,
                                     int limit) {
         checkPosition(window, after);
-        return withoutSorts(h -> page(h, after == null ? MESSAGES_FIRST_PAGE : MESSAGES_AFTER, account, window, after,
-                        limit)
-                .bind("chargesOnly", chargesOnly)
-                .map(SMS_CHARGES)
-                .list());
+        return db.withHandle(h -> secondResult(page(h, after == null ? MESSAGES_FIRST_PAGE : MESSAGES_AFTER, account,
+                        window, after, limit)
+                .bind("chargesOnly", chargesOnly), SMS_CHARGES));
     }
 
     /**
-     * Runs a page in a transaction with sorts disabled for it. The only plan that answers a page without reading the
-     * account's whole window is the page index in its order (stopping at the limit); while ingest adds thousands of
-     * rows a second to a month's partition, its statistics lag and PostgreSQL costed an index scan of the account by
-     * call id plus a sort as cheaper: it read every row of the account in the partitions (57 000 rows, 21 000
-     * buffers, 0.3–2 s a page in the soak; docs/BENCHMARKS.md). Without sorts on the table, that plan is never taken.
+     * The rows of a page statement that {@link #NO_SORTS} precedes: its result is the second. The only plan that
+     * answers a page without reading the account's whole window is the page index in its order (stopping at the
+     * limit); while ingest adds thousands of rows a second to a month's partition, its statistics lag and PostgreSQL
+     * costed an index scan of the account by call id plus a sort as cheaper: it read every row of the account in the
+     * partitions (57 000 rows, 21 000 buffers, 0.3–2 s a page in the soak; docs/BENCHMARKS.md). Without sorts that
+     * plan is never taken. One round trip: an explicit transaction around the two statements cost two more, about
+     * 30 % of the report's throughput.
      */
-    private <T> T withoutSorts(HandleCallback<T, RuntimeException> pageRead) {
-        return db.inTransaction(h -> {
-            h.createQuery(NO_SORTS).mapTo(String.class).list();
-            return pageRead.withHandle(h);
-        });
+    static <T> List<T> secondResult(Query statements, RowMapper<T> mapper) {
+        return statements.execute((executed, ctx) -> ResultProducers.createResultBearing(executed, statement -> {
+            statement.getMoreResults();
+            return statement.getResultSet();
+        }, ctx)).map(mapper).list();
     }
 
     /** A page statement with the values every page binds: the account, the window, the position (if any), the limit. */

@@ -68,6 +68,23 @@ class ChargeReportsTest {
         assertThat(reports.billingAccountExists(ACCOUNT, "BA-1")).isFalse();
     }
 
+    @Test
+    void a_page_statement_is_planned_without_sorts_and_the_setting_ends_with_it() {
+        db.jdbi().useHandle(h -> {
+            var during = ChargeReports.secondResult(h.createQuery(ChargeReports.NO_SORTS
+                    + "SELECT current_setting('enable_sort') || ' ' || current_setting('enable_incremental_sort')"
+                    + " || ' ' || :n").bind("n", 7), (rs, ctx) -> rs.getString(1));
+            assertThat(during).containsExactly("off off 7");
+            // the same connection afterwards: the settings were local to the two statements' implicit transaction
+            assertThat(h.createQuery("SELECT current_setting('enable_sort') || ' ' || current_setting("
+                    + "'enable_incremental_sort')").mapTo(String.class).one()).isEqualTo("on on");
+            // and a plan that needs a sort shows none while the page's settings hold (a sort is costed prohibitively)
+            var plan = ChargeReports.secondResult(h.createQuery(ChargeReports.NO_SORTS
+                    + "EXPLAIN (COSTS ON) SELECT g FROM generate_series(1, 10) g ORDER BY g DESC"), (rs, ctx) -> rs.getString(1));
+            assertThat(String.join("\n", plan)).contains("Sort").contains("cost=10000000000");
+        });
+    }
+
     private static java.util.List<String> statements(ChargeReports.Kind kind, ReportWindow window,
                                                      ChargeReports.Filter filter) {
         var plans = reports.countPlans(ACCOUNT, kind, window, filter);
