@@ -52,6 +52,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code plans} (the two plan readers), {@code invoices} and {@code talkdesk}; all of them by default. Issue 14's own
  * case, one node with two report pagers, one ingest client and two plan readers, is
  * {@code bench/soak.sh 300 1 polite reports,ingest,plans}.
+ * The nodes run with {@code -Xmx1g} and {@code CHARGELINE_JAVA_OPTS}, as the {@code chargeline} launcher passes it.
  * Run with {@code bench/soak.sh [seconds] [nodes] [greedy|polite] [clients]}.
  */
 public final class Soak {
@@ -122,9 +123,16 @@ public final class Soak {
 
     private static Process node(String command, String dbUrl, Path dir, int port) throws IOException {
         var java = ProcessHandle.current().info().command().orElseThrow();
-        var builder = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "com.chargeline.cli.ChargelineCommand", command, "--db-url", dbUrl, "--db-user", "postgres",
-                "--data-dir", dir.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))
+        // the nodes get what the chargeline launcher would give them: CHARGELINE_JAVA_OPTS, if set
+        var line = new ArrayList<>(List.of(java, "-Xmx1g"));
+        var options = System.getenv("CHARGELINE_JAVA_OPTS");
+        if (options != null && !options.isBlank()) {
+            line.addAll(Arrays.asList(options.strip().split("\\s+")));
+        }
+        line.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.chargeline.cli.ChargelineCommand", command,
+                "--db-url", dbUrl, "--db-user", "postgres", "--data-dir", dir.toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port)));
+        var builder = new ProcessBuilder(line)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("node-" + port + ".log").toFile());
         builder.environment().put("CHARGELINE_LOG_LEVEL", "WARN");
         builder.environment().put("CHARGELINE_ACCESS_LOG", "OFF");
