@@ -36,9 +36,21 @@ public final class ApiClientQueries {
                 .map(ApiClientRepository.StoredClient::client);
     }
 
-    /** The client when it is still live (not revoked): bearer checks ask this on every request. */
+    /** The client when it is still live (not revoked). */
     public Optional<ApiClient> active(String clientId) {
         return findActive(clientId).map(ApiClientRepository.StoredClient::client);
+    }
+
+    /** A live client and its account's active base plans (the rate limits' plan tier). */
+    public record Active(ApiClient client, List<String> basePlans) {
+        public Active {
+            basePlans = List.copyOf(basePlans);
+        }
+    }
+
+    /** {@link #active}, with the account's active base plans read in the same statement: bearer checks ask this. */
+    public Optional<Active> activeWithBasePlans(String clientId) {
+        return findActive(clientId).map(stored -> new Active(stored.client(), stored.basePlans()));
     }
 
     private Optional<ApiClientRepository.StoredClient> findActive(String clientId) {

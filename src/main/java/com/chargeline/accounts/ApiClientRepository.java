@@ -21,8 +21,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @UseClasspathSqlLocator
 public interface ApiClientRepository {
 
-    /** A client row with the material needed to check a presented secret. */
-    record StoredClient(ApiClient client, byte[] salt, byte[] hash) {
+    /** A client row with the material needed to check a presented secret, and its account's active base plans. */
+    record StoredClient(ApiClient client, byte[] salt, byte[] hash, List<String> basePlans) {
     }
 
     @SqlUpdate
@@ -58,7 +58,8 @@ public interface ApiClientRepository {
             var client = new ApiClient(new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("client_id"),
                     Arrays.asList(scopes), rs.getString("name"),
                     rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("rate_limited"));
-            return new StoredClient(client, rs.getBytes("secret_salt"), rs.getBytes("secret_hash"));
+            return new StoredClient(client, rs.getBytes("secret_salt"), rs.getBytes("secret_hash"),
+                    List.of((String[]) rs.getArray("base_plans").getArray()));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 public final class BearerAuth {
     private static final String CALLER = "chargeline.caller";
     private static final String ADMISSION = "chargeline.admission";
+    private static final String BASE_PLANS = "chargeline.basePlans";
     private final AccessTokens tokens;
     private final ApiClientQueries clients;
     private final Admission admission;
@@ -35,11 +36,13 @@ public final class BearerAuth {
             throw invalid();
         }
         var verified = tokens.verify(header.substring(7).strip()).orElseThrow(BearerAuth::invalid);
-        var client = clients.active(verified.clientId()).filter(c -> c.accountId().equals(verified.accountId()))
+        var active = clients.activeWithBasePlans(verified.clientId())
+                .filter(c -> c.client().accountId().equals(verified.accountId()))
                 .orElseThrow(BearerAuth::invalid);
         ctx.attribute(CALLER, verified);
-        if (client.rateLimited()) {
+        if (active.client().rateLimited()) {
             ctx.attribute(ADMISSION, admission);
+            ctx.attribute(BASE_PLANS, active.basePlans());
         }
     }
 
@@ -59,6 +62,14 @@ public final class BearerAuth {
             admission.admit(ctx, caller, operation);
         }
         return caller;
+    }
+
+    /**
+     * The active base plans of the caller's account, read with its client on this request (the rate limits' plan
+     * tier), or null when {@link #authenticate} did not read them.
+     */
+    public static java.util.List<String> basePlans(Context ctx) {
+        return ctx.attribute(BASE_PLANS);
     }
 
     /** The caller {@link #authenticate} found, or null (not a bearer-authenticated request, or not yet). */

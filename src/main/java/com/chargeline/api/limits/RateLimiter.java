@@ -68,7 +68,7 @@ public final class RateLimiter implements Admission {
         var label = operation.rateLimit().label();
         ctx.header("X-RateLimit-Category", label.wire());
         try {
-            var admitted = admit(caller.accountId(), operation);
+            var admitted = admit(caller.accountId(), operation, com.chargeline.api.auth.BearerAuth.basePlans(ctx));
             ctx.header("X-RateLimit-Limit", Long.toString(admitted.limit()));
             ctx.header("X-RateLimit-Remaining", Long.toString(admitted.remaining()));
         } catch (Refused refused) {
@@ -83,9 +83,17 @@ public final class RateLimiter implements Admission {
 
     /** Draws one request of {@code operation} for {@code account}, or throws {@link Refused}. */
     public Admitted admit(AccountId account, Operation operation) {
+        return admit(account, operation, null);
+    }
+
+    /**
+     * {@link #admit(AccountId, Operation)} with the account's active base plans already read on this request (the
+     * bearer check reads them with the client, findActive.sql); null: read them here.
+     */
+    public Admitted admit(AccountId account, Operation operation, List<String> basePlans) {
         var limit = operation.rateLimit();
-        var tier = rules.tier(db.withHandle(h -> h.createQuery(PLAN_QUERY).bind("account", account.value())
-                .mapTo(String.class).list()));
+        var tier = rules.tier(basePlans != null ? basePlans : db.withHandle(h -> h.createQuery(PLAN_QUERY)
+                .bind("account", account.value()).mapTo(String.class).list()));
         var tierRules = rules.rules(limit.table(), tier);
         var prefix = account.wire() + ":";
         var checks = new ArrayList<Check>();

@@ -130,6 +130,18 @@ class RateLimitsTest {
     }
 
     @Test
+    void a_new_base_plan_applies_from_the_next_request() {
+        // the plan tier is read with the client on every request (findActive.sql), never remembered
+        try (var server = TestServer.withRateLimits(small())) {
+            var master = server.master("Free then Business");
+            var path = "/v2/accounts/" + master.id() + "/billing";
+            assertPasses(get(server, master, path), "Medium", 3, 2);
+            server.subscribe(master, "business_monthly", 10);
+            assertPasses(get(server, master, path), "Medium", 6, 5);
+        }
+    }
+
+    @Test
     void resource_intensive_draws_from_the_quota_it_shares_with_heavy() {
         try (var server = TestServer.withRateLimits(small())) {
             var master = server.master("Pro Resource-intensive");
