@@ -68,7 +68,8 @@ public final class Soak {
     private final AtomicLong turn = new AtomicLong();
     private final boolean polite;
     private final Set<String> mix;
-    private static final Set<String> CLIENTS = Set.of("reports", "ingest", "plans", "invoices", "talkdesk");
+    private static final java.util.SortedSet<String> CLIENTS = java.util.Collections.unmodifiableSortedSet(
+            new java.util.TreeSet<>(List.of("reports", "ingest", "plans", "invoices", "talkdesk")));
 
     private Soak(List<String> nodes, boolean polite, Set<String> mix) {
         this.nodes = nodes;
@@ -83,10 +84,9 @@ public final class Soak {
         if (!clients.equals("greedy") && !clients.equals("polite")) {
             throw new IllegalArgumentException("the read clients are greedy or polite, not " + clients);
         }
-        var mix = Set.of((args.length > 3 ? args[3] : String.join(",", new java.util.TreeSet<>(CLIENTS))).split(","));
+        var mix = Set.of((args.length > 3 ? args[3] : String.join(",", CLIENTS)).split(","));
         if (!CLIENTS.containsAll(mix)) {
-            throw new IllegalArgumentException("the clients are a comma list of " + new java.util.TreeSet<>(CLIENTS)
-                    + ", not " + args[3]);
+            throw new IllegalArgumentException("the clients are a comma list of " + CLIENTS + ", not " + args[3]);
         }
         var dir = Files.createTempDirectory("chargeline-soak-");
         System.out.printf("soak: %d s, %d serve processes on one database, %s read clients %s, data in %s%n", seconds,

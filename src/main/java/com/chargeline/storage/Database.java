@@ -31,14 +31,6 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database connect(String jdbcUrl, String user, String password, MeterRegistry registry) {
-        var config = config(jdbcUrl, user, password, registry);
-        config.setPoolName("chargeline");
-        config.setMaximumPoolSize(16);
-        config.setMinimumIdle(2);
-        return new Database(new HikariDataSource(config));
-    }
-
-    private static HikariConfig config(String jdbcUrl, String user, String password, MeterRegistry registry) {
         var config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -47,12 +39,15 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             config.setPassword(password);
         }
+        config.setPoolName("chargeline");
+        config.setMaximumPoolSize(16);
+        config.setMinimumIdle(2);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(15_000);
         if (registry != null) {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         }
-        return config;
+        return new Database(new HikariDataSource(config));
     }
 
     /** Applies the migrations under {@code db/migration}; a no-op when the schema is current. */
@@ -86,6 +81,7 @@ public final class Database implements AutoCloseable {
             synchronized (this) {
                 pool = asyncCommit;
                 if (pool == null) {
+                    // the main pool's settings (URL, credentials, timeouts, metrics), then its own
                     var config = new HikariConfig();
                     dataSource.copyStateTo(config);
                     config.setPoolName("chargeline-async-commit");

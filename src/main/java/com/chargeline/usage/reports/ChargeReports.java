@@ -49,6 +49,12 @@ public final class ChargeReports {
      */
     static final String NO_SORTS = "SELECT set_config('enable_sort', 'off', true),"
             + " set_config('enable_incremental_sort', 'off', true);\n";
+    /*
+     * The page statements are ChargeReportRepository's files, read once and run on the handle rather than through
+     * the SqlObject proxy: a page is one indexed statement of about a millisecond, and the proxy's per-call work
+     * (a configuration copy, the row-mapper registration) added 0.1–0.2 ms to each, about a tenth of the report's
+     * throughput (docs/BENCHMARKS.md, issue 11). The counts (first page only) keep the repository's methods.
+     */
     private static final String CALLS_FIRST_PAGE = NO_SORTS + statement("callsFirstPage");
     private static final String CALLS_AFTER = NO_SORTS + statement("callsAfter");
     private static final String MESSAGES_FIRST_PAGE = NO_SORTS + statement("messagesFirstPage");
