@@ -13,9 +13,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Zoom's rate limits per account, held in PostgreSQL with Bucket4j (table {@code rate_limit_bucket}, a row locked
- * per check) so that every serve node on the database counts against the same buckets. A request draws one token
+ * Zoom's rate limits per account, held in PostgreSQL with Bucket4j (table {@code rate_limit_bucket}, a row per bucket
+ * swapped only if unchanged since it was read, {@link PostgresBuckets}) so that every serve node on the database counts against the same buckets. A request draws one token
  * from up to three buckets of its account: the operation's extra windows, its label's windows in its table and plan
  * tier, and the daily quota its label shares with others; when one is empty the tokens already drawn go back and
  * the request is a 429. Time is the injected clock's, so the 00:00 UTC reset of daily quotas can be tested.
@@ -52,11 +50,7 @@ public final class RateLimiter implements Admission {
         this.db = db;
         this.clock = clock;
         this.rules = rules;
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(db.asyncCommitDataSource())
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("rate_limit_bucket").idColumn("id").stateColumn("state")
-                .clientClock(new ClockMeter(clock))
-                .build();
+        this.buckets = new PostgresBuckets(db.asyncCommitDataSource(), new ClockMeter(clock));
     }
 
     /** What a request admitted: the label, and the limit and remaining count its headers report. */
