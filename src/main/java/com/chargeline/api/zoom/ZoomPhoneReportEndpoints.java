@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -89,8 +90,9 @@ public final class ZoomPhoneReportEndpoints implements EndpointGroup {
         var account = account(ctx, ZoomOperations.CALL_CHARGES);
         var query = ZoomReportQuery.read(ctx, clock, ZoomReportQuery.Report.CALLS, account,
                 id -> reports.billingAccountExists(account, id));
-        var page = page(ctx, query, ZoomReportQuery.Report.CALLS, ChargeReports.Kind.CALLS, account,
-                cursor -> reports.calls(account, cursor.window(), query.filter(), cursor.after(), query.pageSize() + 1),
+        var page = page(ctx, query, ZoomReportQuery.Report.CALLS,
+                (cursor, total) -> reports.calls(account, cursor.window(), query.filter(), cursor.after(),
+                        query.pageSize() + 1, total),
                 CallCharge::position);
         ctx.json(new CallCharges(page.next(), query.pageSize(), page.total(), query.shownFrom(page.window()),
                 query.shownTo(page.window()), page.rows().stream().map(CallChargeItem::of).toList()));
@@ -99,9 +101,9 @@ public final class ZoomPhoneReportEndpoints implements EndpointGroup {
     private void smsCharges(Context ctx) {
         var account = account(ctx, ZoomOperations.SMS_CHARGES);
         var query = ZoomReportQuery.read(ctx, clock, ZoomReportQuery.Report.MESSAGES, account, id -> true);
-        var page = page(ctx, query, ZoomReportQuery.Report.MESSAGES, ChargeReports.Kind.MESSAGES, account,
-                cursor -> reports.messages(account, cursor.window(), query.filter().chargesOnly(), cursor.after(),
-                        query.pageSize() + 1),
+        var page = page(ctx, query, ZoomReportQuery.Report.MESSAGES,
+                (cursor, total) -> reports.messages(account, cursor.window(), query.filter().chargesOnly(),
+                        cursor.after(), query.pageSize() + 1, total),
                 SmsCharge::position);
         ctx.json(new SmsCharges(page.next(), query.pageSize(), page.total(), query.shownFrom(page.window()),
                 query.shownTo(page.window()), page.rows().stream().map(SmsChargeItem::of).toList()));
@@ -111,13 +113,18 @@ public final class ZoomPhoneReportEndpoints implements EndpointGroup {
     private record Page<T>(List<T> rows, long total, String next, com.chargeline.usage.reports.ReportWindow window) {
     }
 
-    private <T> Page<T> page(Context ctx, ZoomReportQuery query, ZoomReportQuery.Report report, ChargeReports.Kind kind,
-                             AccountId account, Function<ReportCursor, List<T>> fetch,
+    /**
+     * A page of a report: the first one (no token) with the window's total, read in the same round trip; a later one
+     * with the total its token carries.
+     */
+    private <T> Page<T> page(Context ctx, ZoomReportQuery query, ZoomReportQuery.Report report,
+                             BiFunction<ReportCursor, Boolean, ChargeReports.Page<T>> fetch,
                              Function<T, ReportPosition> position) {
         var cursor = paging.cursor(ctx, query.bound(), report.badToken()).map(ReportCursor::parse)
                 .orElseGet(() -> new ReportCursor(query.window(), -1, null));
-        long total = cursor.total() >= 0 ? cursor.total() : reports.count(account, kind, query.window(), query.filter());
-        var rows = fetch.apply(cursor);
+        var fetched = fetch.apply(cursor, cursor.total() < 0);
+        long total = cursor.total() >= 0 ? cursor.total() : fetched.total();
+        var rows = fetched.rows();
         boolean more = rows.size() > query.pageSize();
         var shown = more ? rows.subList(0, query.pageSize()) : rows;
         var next = more ? paging.next(query.bound(),

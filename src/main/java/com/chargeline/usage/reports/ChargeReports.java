@@ -59,6 +59,10 @@ public final class ChargeReports {
     private static final String CALLS_AFTER = NO_SORTS + statement("callsAfter");
     private static final String MESSAGES_FIRST_PAGE = NO_SORTS + statement("messagesFirstPage");
     private static final String MESSAGES_AFTER = NO_SORTS + statement("messagesAfter");
+    /** The counting statements' text, by statement, for the totals read with a first page. */
+    private static final Map<CountStatement, String> COUNT_STATEMENTS = countStatements();
+    /** A named parameter in a statement's text ({@code :from}; never a {@code ::} cast). */
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("(?<![:\\w]):(\\w+)");
     private static final ChargeReportRepository.CallChargeMapper CALL_CHARGES = new ChargeReportRepository.CallChargeMapper();
     private static final ChargeReportRepository.SmsChargeMapper SMS_CHARGES = new ChargeReportRepository.SmsChargeMapper();
 
@@ -70,20 +74,61 @@ public final class ChargeReports {
 
     /** Up to {@code limit} calls after {@code after} (null: from the start of the window). */
     public List<CallCharge> calls(AccountId account, ReportWindow window, Filter filter, ReportPosition after, int limit) {
+        return calls(account, window, filter, after, limit, false).rows();
+    }
+
+    /**
+     * Up to {@code limit} calls after {@code after}, and with {@code total} the window's total too ({@link #count}),
+     * read in the same round trip as the page.
+     */
+    public Page<CallCharge> calls(AccountId account, ReportWindow window, Filter filter, ReportPosition after, int limit,
+                                  boolean total) {
         checkPosition(window, after);
-        return db.withHandle(h -> secondResult(page(h, after == null ? CALLS_FIRST_PAGE : CALLS_AFTER, account, window,
-                        after, limit)
+        return db.withHandle(h -> run(page(h, after == null ? CALLS_FIRST_PAGE : CALLS_AFTER,
+                total ? total(Kind.CALLS, account, window, filter) : Total.NONE, account, window, after, limit)
                 .bind("billingAccount", filter.billingAccountId())
-                .bind("chargesOnly", filter.chargesOnly()), CALL_CHARGES));
+                .bind("chargesOnly", filter.chargesOnly()), CALL_CHARGES, total));
     }
 
     /** Up to {@code limit} messages after {@code after} (null: from the start of the window). */
     public List<SmsCharge> messages(AccountId account, ReportWindow window, boolean chargesOnly, ReportPosition after,
                                     int limit) {
+        return messages(account, window, chargesOnly, after, limit, false).rows();
+    }
+
+    /** {@link #messages(AccountId, ReportWindow, boolean, ReportPosition, int)}, and with {@code total} the window's total. */
+    public Page<SmsCharge> messages(AccountId account, ReportWindow window, boolean chargesOnly, ReportPosition after,
+                                    int limit, boolean total) {
         checkPosition(window, after);
-        return db.withHandle(h -> secondResult(page(h, after == null ? MESSAGES_FIRST_PAGE : MESSAGES_AFTER, account,
-                        window, after, limit)
-                .bind("chargesOnly", chargesOnly), SMS_CHARGES));
+        return db.withHandle(h -> run(page(h, after == null ? MESSAGES_FIRST_PAGE : MESSAGES_AFTER,
+                total ? total(Kind.MESSAGES, account, window, new Filter(null, chargesOnly)) : Total.NONE,
+                account, window, after, limit)
+                .bind("chargesOnly", chargesOnly), SMS_CHARGES, total));
+    }
+
+    /** A page's rows and, when it was asked for, the window's total (else -1). */
+    public record Page<T>(List<T> rows, long total) {
+    }
+
+    /**
+     * Runs a page statement that {@link #NO_SORTS} precedes, and the total's statement between them when there is
+     * one ({@link #page}): their results are the rows, and the total before them.
+     */
+    private static <T> Page<T> run(Query statements, RowMapper<T> mapper, boolean total) {
+        if (!total) {
+            return new Page<>(secondResult(statements, mapper), -1);
+        }
+        long[] counted = {-1};
+        var rows = statements.execute((executed, ctx) -> ResultProducers.createResultBearing(executed, statement -> {
+            statement.getMoreResults();
+            try (var count = statement.getResultSet()) {
+                count.next();
+                counted[0] = count.getLong(1);
+            }
+            statement.getMoreResults();
+            return statement.getResultSet();
+        }, ctx)).map(mapper).list();
+        return new Page<>(rows, counted[0]);
     }
 
     /**
@@ -102,10 +147,14 @@ public final class ChargeReports {
         }, ctx)).map(mapper).list();
     }
 
-    /** A page statement with the values every page binds: the account, the window, the position (if any), the limit. */
-    private static Query page(Handle h, String sql, AccountId account, ReportWindow window, ReportPosition after,
-                              int limit) {
-        var query = h.createQuery(sql)
+    /**
+     * A page statement with the values every page binds: the account, the window, the position (if any), the limit;
+     * and the total's statement, if any, between {@link #NO_SORTS} and the page.
+     */
+    private static Query page(Handle h, String sql, Total total, AccountId account, ReportWindow window,
+                              ReportPosition after, int limit) {
+        var query = h.createQuery(total.sql().isEmpty() ? sql : sql.replace(NO_SORTS, NO_SORTS + total.sql() + ";\n"))
+                .bindMap(total.values())
                 .bind("account", account.value())
                 .bind("from", utc(window.from()))
                 .bind("until", utc(window.until()))
@@ -114,6 +163,27 @@ public final class ChargeReports {
             query.bind("afterTime", utc(after.time())).bind("afterId", after.id());
         }
         return query;
+    }
+
+    /** A window's total as one statement: the sum of its counts ({@link #count}), and the values it binds. */
+    private record Total(String sql, Map<String, Object> values) {
+        static final Total NONE = new Total("", Map.of());
+    }
+
+    /** The counts of {@link #count} added up in one statement, each count's parameters renamed apart ({@code :t1_from}). */
+    private static Total total(Kind kind, AccountId account, ReportWindow window, Filter filter) {
+        var sql = new StringBuilder("SELECT ");
+        var values = new LinkedHashMap<String, Object>();
+        var counts = counts(kind, account.value(), window, filter);
+        for (int i = 0; i < counts.size(); i++) {
+            var count = counts.get(i);
+            var prefix = "t" + i + "_";
+            sql.append(i == 0 ? "" : " + ").append("CAST((")
+                    .append(PARAMETER.matcher(COUNT_STATEMENTS.get(count.statement())).replaceAll(":" + prefix + "$1"))
+                    .append(") AS bigint)");
+            count.values(kind).forEach((name, value) -> values.put(prefix + name, value));
+        }
+        return new Total(sql.toString(), values);
     }
 
     /** How many records the report has in the window, all pages together. */
@@ -160,6 +230,14 @@ public final class ChargeReports {
     public boolean billingAccountExists(AccountId account, String billingAccountId) {
         return db.withRepository(ChargeReportRepository.class,
                 r -> r.billingAccountExists(account.value(), billingAccountId));
+    }
+
+    private static Map<CountStatement, String> countStatements() {
+        var statements = new java.util.EnumMap<CountStatement, String>(CountStatement.class);
+        for (var statement : CountStatement.values()) {
+            statements.put(statement, statement(statement.method));
+        }
+        return statements;
     }
 
     private static String statement(String name) {

@@ -69,6 +69,22 @@ class ChargeReportsTest {
     }
 
     @Test
+    void a_first_page_reads_its_total_in_the_same_statements() {
+        for (var window : new ReportWindow[] {MONTH, PARTIAL_HOURS}) {
+            for (var filter : new ChargeReports.Filter[] {ChargeReports.Filter.ALL, new ChargeReports.Filter("BA-1", true)}) {
+                var calls = reports.calls(ACCOUNT, window, filter, null, 31, true);
+                assertThat(calls.rows()).isEmpty();
+                assertThat(calls.total()).isZero();
+                var messages = reports.messages(ACCOUNT, window, filter.chargesOnly(), null, 31, true);
+                assertThat(messages.rows()).isEmpty();
+                assertThat(messages.total()).isZero();
+            }
+        }
+        // without asking, no total
+        assertThat(reports.calls(ACCOUNT, MONTH, ChargeReports.Filter.ALL, null, 31, false).total()).isEqualTo(-1);
+    }
+
+    @Test
     void a_page_statement_is_planned_without_sorts_and_the_setting_ends_with_it() {
         db.jdbi().useHandle(h -> {
             var during = ChargeReports.secondResult(h.createQuery(ChargeReports.NO_SORTS
