@@ -34,13 +34,7 @@ public final class IngestUsage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestUsage.class);
     /** A field error of one record: {@code records[12].end_time} or {@code records[12].from.number}. */
     private static final java.util.regex.Pattern RECORD_FIELD = java.util.regex.Pattern.compile("records\\[(\\d+)]\\.([a-z_]+).*");
-    /*
-     * Classifying a batch's numbers is tens of milliseconds of CPU: it runs on platform threads of ingest's own, as the
-     * batch does (IngestGate). On a virtual thread it held one of the few carriers the request threads share, and a
-     * virtual thread is never preempted, so report and plan reads queued behind it (issue 14's read tail).
-     */
-    private static final ExecutorService PREPARE = Executors.newCachedThreadPool(
-            Thread.ofPlatform().daemon().name("chargeline-ingest-prepare-", 1).factory());
+    private static final ExecutorService PREPARE = Executors.newVirtualThreadPerTaskExecutor();
     private final Database db;
     private final Clock clock;
     private final AccountContexts contexts;
