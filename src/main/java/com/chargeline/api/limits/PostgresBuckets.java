@@ -48,9 +48,11 @@ final class PostgresBuckets extends AbstractCompareAndSwapBasedProxyManager<Stri
 
     /** The bucket operation of the request this thread is executing (Bucket4j begins one per request). */
     private static final ThreadLocal<Swap> CURRENT = new ThreadLocal<>();
+    /** Set while this thread executes a request again without the hint. */
+    private static final ThreadLocal<Boolean> READ_FIRST = new ThreadLocal<>();
 
     private final DataSource dataSource;
-    /** Each bucket's state as this node last wrote or read it: the first guess of the next draw. */
+    /** Each bucket's state as this node last wrote it or found it in a failed swap: the first guess of the next draw. */
     private final ConcurrentHashMap<String, byte[]> hints = new ConcurrentHashMap<>();
 
     PostgresBuckets(DataSource dataSource, TimeMeter clock) {
@@ -63,19 +65,21 @@ final class PostgresBuckets extends AbstractCompareAndSwapBasedProxyManager<Stri
         try {
             var result = super.execute(key, request);
             if (CURRENT.get().answeredFromHint) {
-                // the request left the bucket as it was (a refusal): its answer came from the hint, unchecked
-                hints.remove(key);
+                // the request left the bucket as it was (a refusal): its answer came from the hint, unchecked; again
+                // from the row
+                READ_FIRST.set(Boolean.TRUE);
                 result = super.execute(key, request);
             }
             return result;
         } finally {
             CURRENT.remove();
+            READ_FIRST.remove();
         }
     }
 
     @Override
     protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
-        var operation = new Swap(key);
+        var operation = new Swap(key, READ_FIRST.get() != null ? null : hints.get(key));
         CURRENT.set(operation);
         return operation;
     }
@@ -90,10 +94,10 @@ final class PostgresBuckets extends AbstractCompareAndSwapBasedProxyManager<Stri
         /** Whether the last state given to Bucket4j was the hint and no swap has checked it since. */
         private boolean answeredFromHint;
 
-        Swap(String key) {
+        Swap(String key, byte[] hint) {
             this.key = key;
-            this.expected = hints.get(key);
-            this.expectingHint = expected != null;
+            this.expected = hint;
+            this.expectingHint = hint != null;
         }
 
         @Override
