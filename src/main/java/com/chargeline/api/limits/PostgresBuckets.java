@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  *
  * <p>Why not Bucket4j's select-for-update PostgreSQL backend, used before: it takes three round trips (SELECT ... FOR
  * UPDATE, UPDATE, COMMIT) with the row locked across them, so requests of one account queue behind each other's
- * network and scheduling delays, the tail of every read under load (issue 14, docs/BENCHMARKS.md). Here a draw is one
+ * network and scheduling delays, a part of every request's time under load (issue 14, docs/BENCHMARKS.md). Here a draw is one
  * statement when this node wrote the bucket last: the read is answered by the state this node last wrote or saw (a
  * hint, never trusted: the swap compares it with the row), and a swap that finds the row changed returns the row's
  * state in the same statement, so the retry is one statement too. No lock is held between round trips.
@@ -33,9 +33,10 @@ final class PostgresBuckets extends AbstractCompareAndSwapBasedProxyManager<Stri
     private static final int MAX_HINTS = 100_000;
     private static final String READ = "SELECT state FROM rate_limit_bucket WHERE id = ?";
     /*
-     * The swap and, if it did not happen, the row's state: the scalar subquery reads the statement's snapshot, which
-     * the data-modifying CTE does not change, so it shows the state the swap was compared with. A state of NULL counts
-     * as no bucket (rows inserted empty by the select-for-update backend before it is filled).
+     * The swap and, if it did not happen, the row's state: the scalar subquery reads the row as of the statement's
+     * start (the data-modifying CTE does not change what it sees); should another swap have committed after that, the
+     * retry fails once more and brings a newer state. A state of NULL counts as no bucket (rows inserted empty by the
+     * select-for-update backend before it is filled).
      */
     private static final String UPDATE = """
             WITH swapped AS (UPDATE rate_limit_bucket SET state = ? WHERE id = ? AND state = ? RETURNING 1)
