@@ -23,10 +23,12 @@ import javax.sql.DataSource;
  *
  * <p>Why not Bucket4j's select-for-update PostgreSQL backend, used before: it takes three round trips (SELECT ... FOR
  * UPDATE, UPDATE, COMMIT) with the row locked across them, so requests of one account queue behind each other's
- * network and scheduling delays, a part of every request's time under load (issue 14, docs/BENCHMARKS.md). Here a draw is one
- * statement when this node wrote the bucket last: the read is answered by the state this node last wrote or saw (a
- * hint, never trusted: the swap compares it with the row), and a swap that finds the row changed returns the row's
- * state in the same statement, so the retry is one statement too. No lock is held between round trips.
+ * network and scheduling delays, a part of every request's time under load (issue 14, docs/BENCHMARKS.md). Here a
+ * draw is one statement when this node wrote the bucket last: the read is answered by the state this node last wrote
+ * or saw (a hint, never trusted: the swap compares it with the row), and a swap that finds the row changed returns
+ * the row's state in the same statement, so the retry is one statement too. No lock is held between round trips.
+ * Bucket4j's asynchronous API is not offered ({@link #isAsyncModeSupported} is false, so Bucket4j refuses
+ * {@code asAsync()} before it could reach the two asynchronous operations below).
  */
 final class PostgresBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
     /** Hints beyond this many buckets are dropped all at once (a miss costs one read, never a wrong answer). */

@@ -17,35 +17,12 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * The statements of the charge reports (see {@link ChargeReports}). A page has two statements, the first page
  * and the pages after a position, because they bound the index scan differently; {@link ChargeReports} runs those
  * files ({@code callsFirstPage}, {@code callsAfter}, {@code messagesFirstPage}, {@code messagesAfter}) on its
- * handle with the mappers below, the counts go through the methods here. A null {@code billingAccount} means all
- * billing accounts.
+ * handle with the mappers below, and sums the count files ({@code countHours} for the rollup's whole hours;
+ * {@code countCalls}, {@code countCallsFiltered}, {@code countMessages}, {@code countChargedMessages} for the partial
+ * hours) into one statement. A null {@code billingAccount} means all billing accounts.
  */
 @UseClasspathSqlLocator
 public interface ChargeReportRepository {
-
-    /** Current calls in [from, until), no filter (an index-only scan). */
-    @SqlQuery
-    long countCalls(@Bind("account") UUID account, @Bind("from") OffsetDateTime from, @Bind("until") OffsetDateTime until);
-
-    @SqlQuery
-    long countCallsFiltered(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
-                            @Bind("until") OffsetDateTime until, @Bind("billingAccount") String billingAccount,
-                            @Bind("chargesOnly") boolean chargesOnly);
-
-    /** Current messages in [from, until), no filter (an index-only scan). */
-    @SqlQuery
-    long countMessages(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
-                       @Bind("until") OffsetDateTime until);
-
-    @SqlQuery
-    long countChargedMessages(@Bind("account") UUID account, @Bind("from") OffsetDateTime from,
-                              @Bind("until") OffsetDateTime until);
-
-    /** Records of {@code kind} ({@code call}, {@code sms}) in the whole hours [fromHour, untilHour), from usage_hourly. */
-    @SqlQuery
-    long countHours(@Bind("account") UUID account, @Bind("kind") String kind, @Bind("fromHour") OffsetDateTime fromHour,
-                    @Bind("untilHour") OffsetDateTime untilHour, @Bind("billingAccount") String billingAccount,
-                    @Bind("chargesOnly") boolean chargesOnly);
 
     @SqlQuery
     boolean billingAccountExists(@Bind("account") UUID account, @Bind("id") String billingAccountId);

@@ -53,12 +53,12 @@ public final class ChargeReports {
      * The page statements are ChargeReportRepository's files, read once and run on the handle rather than through
      * the SqlObject proxy: a page is one indexed statement of about a millisecond, and the proxy's per-call work
      * (a configuration copy, the row-mapper registration) added 0.1–0.2 ms to each, about a tenth of the report's
-     * throughput (docs/BENCHMARKS.md, issue 11). The counts (first page only) keep the repository's methods.
+     * throughput (docs/BENCHMARKS.md, issue 11). The counts are its files too, summed into one statement (total()).
      */
-    private static final String CALLS_FIRST_PAGE = NO_SORTS + statement("callsFirstPage");
-    private static final String CALLS_AFTER = NO_SORTS + statement("callsAfter");
-    private static final String MESSAGES_FIRST_PAGE = NO_SORTS + statement("messagesFirstPage");
-    private static final String MESSAGES_AFTER = NO_SORTS + statement("messagesAfter");
+    private static final String CALLS_FIRST_PAGE = statement("callsFirstPage");
+    private static final String CALLS_AFTER = statement("callsAfter");
+    private static final String MESSAGES_FIRST_PAGE = statement("messagesFirstPage");
+    private static final String MESSAGES_AFTER = statement("messagesAfter");
     /** The counting statements' text, by statement, for the totals read with a first page. */
     private static final Map<CountStatement, String> COUNT_STATEMENTS = countStatements();
     /** A named parameter in a statement's text ({@code :from}; never a {@code ::} cast). */
@@ -111,21 +111,20 @@ public final class ChargeReports {
     }
 
     /**
-     * Runs a page statement that {@link #NO_SORTS} precedes, and the total's statement between them when there is
-     * one ({@link #page}): their results are the rows, and the total before them.
+     * Runs a page statement that {@link #NO_SORTS} precedes, with the total's statement between them when there is one
+     * ({@link #page}): the rows are the last result, the total the one before them.
      */
     private static <T> Page<T> run(Query statements, RowMapper<T> mapper, boolean total) {
-        if (!total) {
-            return new Page<>(secondResult(statements, mapper), -1);
-        }
         long[] counted = {-1};
         var rows = statements.execute((executed, ctx) -> ResultProducers.createResultBearing(executed, statement -> {
             statement.getMoreResults();
-            try (var count = statement.getResultSet()) {
-                count.next();
-                counted[0] = count.getLong(1);
+            if (total) {
+                try (var count = statement.getResultSet()) {
+                    count.next();
+                    counted[0] = count.getLong(1);
+                }
+                statement.getMoreResults();
             }
-            statement.getMoreResults();
             return statement.getResultSet();
         }, ctx)).map(mapper).list();
         return new Page<>(rows, counted[0]);
@@ -141,10 +140,7 @@ public final class ChargeReports {
      * 30 % of the report's throughput.
      */
     static <T> List<T> secondResult(Query statements, RowMapper<T> mapper) {
-        return statements.execute((executed, ctx) -> ResultProducers.createResultBearing(executed, statement -> {
-            statement.getMoreResults();
-            return statement.getResultSet();
-        }, ctx)).map(mapper).list();
+        return run(statements, mapper, false).rows();
     }
 
     /**
@@ -153,7 +149,7 @@ public final class ChargeReports {
      */
     private static Query page(Handle h, String sql, Total total, AccountId account, ReportWindow window,
                               ReportPosition after, int limit) {
-        var query = h.createQuery(total.sql().isEmpty() ? sql : sql.replace(NO_SORTS, NO_SORTS + total.sql() + ";\n"))
+        var query = h.createQuery(NO_SORTS + total.sql() + sql)
                 .bindMap(total.values())
                 .bind("account", account.value())
                 .bind("from", utc(window.from()))
@@ -165,12 +161,12 @@ public final class ChargeReports {
         return query;
     }
 
-    /** A window's total as one statement: the sum of its counts ({@link #count}), and the values it binds. */
+    /** A window's total as one statement (with its closing {@code ;}): the sum of its counts, and the values it binds. */
     private record Total(String sql, Map<String, Object> values) {
         static final Total NONE = new Total("", Map.of());
     }
 
-    /** The counts of {@link #count} added up in one statement, each count's parameters renamed apart ({@code :t1_from}). */
+    /** The counts of a window's total added up in one statement, each count's parameters renamed apart ({@code :t1_from}). */
     private static Total total(Kind kind, AccountId account, ReportWindow window, Filter filter) {
         var sql = new StringBuilder("SELECT ");
         var values = new LinkedHashMap<String, Object>();
@@ -183,39 +179,25 @@ public final class ChargeReports {
                     .append(") AS bigint)");
             count.values(kind).forEach((name, value) -> values.put(prefix + name, value));
         }
-        return new Total(sql.toString(), values);
+        return new Total(sql.append(";\n").toString(), values);
     }
 
-    /** How many records the report has in the window, all pages together. */
+    /** How many records the report has in the window, all pages together: the statement a first page sends too. */
     public long count(AccountId account, Kind kind, ReportWindow window, Filter filter) {
-        return db.withRepository(ChargeReportRepository.class, r -> {
-            long total = 0;
-            for (var c : counts(kind, account.value(), window, filter)) {
-                total += switch (c.statement()) {
-                    case HOURS -> r.countHours(c.account(), kind.rollupKind, c.from(), c.until(), c.billingAccount(),
-                            c.chargesOnly());
-                    case CALLS -> r.countCalls(c.account(), c.from(), c.until());
-                    case CALLS_FILTERED -> r.countCallsFiltered(c.account(), c.from(), c.until(), c.billingAccount(),
-                            c.chargesOnly());
-                    case MESSAGES -> r.countMessages(c.account(), c.from(), c.until());
-                    case CHARGED_MESSAGES -> r.countChargedMessages(c.account(), c.from(), c.until());
-                };
-            }
-            return total;
-        });
+        var total = total(kind, account, window, filter);
+        return db.withHandle(h -> h.createQuery(total.sql()).bindMap(total.values()).mapTo(Long.class).one());
     }
 
     /**
-     * The plans of the statements {@link #count} runs for this window (EXPLAIN ANALYZE, same SQL and
-     * values), to show that a total costs rollup rows plus the partial hours' index entries, never a
+     * The plans of the counts that {@link #count} adds up for this window, each explained on its own (EXPLAIN ANALYZE,
+     * same SQL and values), to show that a total costs rollup rows plus the partial hours' index entries, never a
      * scan of the window.
      */
     public List<String> countPlans(AccountId account, Kind kind, ReportWindow window, Filter filter) {
         var plans = new ArrayList<String>();
-        var locator = ClasspathSqlLocator.removingComments();
         db.withHandle(h -> {
             for (var c : counts(kind, account.value(), window, filter)) {
-                var sql = locator.locate(ChargeReportRepository.class, c.statement().method);
+                var sql = COUNT_STATEMENTS.get(c.statement());
                 var values = c.values(kind);
                 plans.add("-- " + c.statement().method + " " + values);
                 plans.addAll(h.createQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).bindMap(values)
