@@ -46,7 +46,8 @@ public final class IngestBench {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         // The server's ingest bound (serve --ingest-concurrency): by default serve's own, half the cores.
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : IngestGate.Limit.defaults().concurrency();
-        var limit = new IngestGate.Limit(concurrency, 2 * concurrency, Duration.ofSeconds(10));
+        var limit = new IngestGate.Limit(concurrency, 2 * concurrency, Duration.ofSeconds(10),
+                IngestGate.Limit.DEFAULT_NICE);
         var dir = Files.createTempDirectory("chargeline-ingest-bench");
         try {
             run(dir, total, clients, limit);

@@ -52,7 +52,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code plans} (the two plan readers), {@code invoices} and {@code talkdesk}; all of them by default. Issue 14's own
  * case, one node with two report pagers, one ingest client and two plan readers, is
  * {@code bench/soak.sh 300 1 polite reports,ingest,plans}.
- * The nodes run with {@code -Xmx1g} and {@code CHARGELINE_JAVA_OPTS}, as the {@code chargeline} launcher passes it.
+ * The nodes run with {@code -Xmx1g} and {@code CHARGELINE_JAVA_OPTS}, as the {@code chargeline} launcher passes it, on
+ * the soak's embedded PostgreSQL (they attach to it, as a second {@code serve} on one data dir does), with
+ * {@code SOAK_SERVE_ARGS} added to their command line when set.
  * Run with {@code bench/soak.sh [seconds] [nodes] [greedy|polite] [clients]}.
  */
 public final class Soak {
@@ -91,13 +93,15 @@ public final class Soak {
         var dir = Files.createTempDirectory("chargeline-soak-");
         System.out.printf("soak: %d s, %d serve processes on one database, %s read clients %s, data in %s%n", seconds,
                 nodeCount, clients, new java.util.TreeSet<>(mix), dir);
-        try (var pg = EmbeddedDatabase.open(dir.resolve("pg"), Map.of())) {
+        // the nodes serve on this embedded PostgreSQL as `serve --data-dir` does when another process started it
+        // (they attach to it), so they run as the default deployment does: backends on this machine
+        try (var pg = EmbeddedDatabase.open(dir, Map.of())) {
             var processes = new ArrayList<Process>();
             try {
                 var urls = new ArrayList<String>();
                 for (int n = 0; n < nodeCount; n++) {
                     int port = 18300 + n;
-                    processes.add(node(n == 0 ? "demo" : "serve", pg.jdbcUrl(), dir, port));
+                    processes.add(node(n == 0 ? "demo" : "serve", dir, port));
                     urls.add("http://127.0.0.1:" + port);
                     // the first node seeds the demo (and migrates) before the others start
                     waitHealthy(urls.get(n), n == 0 ? dir.resolve("demo-credentials.json") : null);
@@ -121,17 +125,22 @@ public final class Soak {
         }
     }
 
-    private static Process node(String command, String dbUrl, Path dir, int port) throws IOException {
+    private static Process node(String command, Path dir, int port) throws IOException {
         var java = ProcessHandle.current().info().command().orElseThrow();
         // the nodes get what the chargeline launcher would give them: CHARGELINE_JAVA_OPTS, if set
-        var line = new ArrayList<>(List.of(java, "-Xmx1g"));
+        // --enable-native-access as the jar's manifest gives it (CpuPriority's JNA calls without a warning)
+        var line = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED"));
         var options = System.getenv("CHARGELINE_JAVA_OPTS");
         if (options != null && !options.isBlank()) {
             line.addAll(Arrays.asList(options.strip().split("\\s+")));
         }
         line.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.chargeline.cli.ChargelineCommand", command,
-                "--db-url", dbUrl, "--db-user", "postgres", "--data-dir", dir.toString(), "--host", "127.0.0.1",
-                "--port", Integer.toString(port)));
+                "--data-dir", dir.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        // and SOAK_SERVE_ARGS, if set, after their own arguments (for example --ingest-nice 0 for an A/B run)
+        var serveArgs = System.getenv("SOAK_SERVE_ARGS");
+        if (serveArgs != null && !serveArgs.isBlank()) {
+            line.addAll(Arrays.asList(serveArgs.strip().split("\\s+")));
+        }
         var builder = new ProcessBuilder(line)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("node-" + port + ".log").toFile());
         builder.environment().put("CHARGELINE_LOG_LEVEL", "WARN");

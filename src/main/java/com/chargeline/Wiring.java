@@ -217,7 +217,7 @@ public final class Wiring {
         this.assignRateDeck = new AssignRateDeck(db, clock);
         this.classifier = new NumberClassifier();
         this.accountContexts = new AccountContexts(accountQueries, directory, priceLists, callingPlans);
-        this.ingestUsage = new IngestUsage(db, clock, accountContexts, classifier, metrics);
+        this.ingestUsage = new IngestUsage(db, clock, accountContexts, classifier, metrics, operations.ingest().nice());
         this.rerateCalls = new RerateCalls(db, clock, accountContexts, classifier, metrics);
         this.updateTimeZone = new UpdateTimeZone(db);
         this.usageQueries = new UsageQueries(db);

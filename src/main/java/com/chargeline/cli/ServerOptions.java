@@ -3,6 +3,7 @@ package com.chargeline.cli;
 import com.chargeline.App;
 import com.chargeline.api.limits.RateRules;
 import com.chargeline.api.v1.IngestGate;
+import com.chargeline.common.system.CpuPriority;
 import com.chargeline.invoicing.Seller;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,12 @@ public final class ServerOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     int ingestWaitSeconds;
 
+    @Option(names = "--ingest-nice", paramLabel = "N",
+            description = "CPU priority of ingest's threads and, on the embedded PostgreSQL, of its database backends,"
+                    + " as a nice value: 0 runs ingest at the server's priority, 1 to 19 lower, so that reads get the"
+                    + " cores first while ingest keeps them busy (default: " + IngestGate.Limit.DEFAULT_NICE + ").")
+    Integer ingestNice;
+
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve /metrics on this port only, not on --port (default: on --port).")
     Integer metricsPort;
@@ -121,6 +128,10 @@ public final class ServerOptions {
         if (ingestWaitSeconds < 0) {
             throw new UsageError("--ingest-wait-seconds must be 0 or more, got " + ingestWaitSeconds);
         }
+        int nice = ingestNice == null ? defaults.nice() : ingestNice;
+        if (nice < 0 || nice > CpuPriority.MAX_NICE) {
+            throw new UsageError("--ingest-nice must be from 0 to " + CpuPriority.MAX_NICE + ", got " + nice);
+        }
         if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
             throw new UsageError("--metrics-port must be from 1 to 65535, got " + metricsPort);
         }
@@ -128,7 +139,7 @@ public final class ServerOptions {
         if (token != null && token.isBlank()) {
             throw new UsageError("--metrics-token must not be blank");
         }
-        return new App.Operations(new IngestGate.Limit(concurrency, queue, Duration.ofSeconds(ingestWaitSeconds)),
+        return new App.Operations(new IngestGate.Limit(concurrency, queue, Duration.ofSeconds(ingestWaitSeconds), nice),
                 metricsPort == null ? -1 : metricsPort, token);
     }
 

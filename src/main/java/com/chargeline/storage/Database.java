@@ -1,17 +1,20 @@
 package com.chargeline.storage;
 
+import com.chargeline.common.system.CpuPriority;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.extension.ExtensionCallback;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.extension.ExtensionCallback;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.PGConnection;
 
 /** The connection pool, the Flyway migrations and the Jdbi instance every repository runs on. */
 public final class Database implements AutoCloseable {
@@ -20,17 +23,31 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     /** {@link #asyncCommitDataSource}'s pool, made on first use. */
     private volatile HikariDataSource asyncCommit;
+    /** {@link #bulk}'s database, made on first use; {@code this} when its backends cannot be lowered. */
+    private volatile Database bulk;
+    /** The embedded PostgreSQL's postmaster, parent of this database's backends; 0 when not on this machine. */
+    private final long postmasterPid;
     /** The monthly partitions known to exist in this database (see {@link MonthlyPartitions}). */
     final java.util.Set<String> knownPartitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, long postmasterPid, ConnectionFactory connections) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource)
+        this.postmasterPid = postmasterPid;
+        this.jdbi = Jdbi.create(connections)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
     }
 
     public static Database connect(String jdbcUrl, String user, String password, MeterRegistry registry) {
+        return connect(jdbcUrl, user, password, registry, 0);
+    }
+
+    /**
+     * The pool and its Jdbi. {@code postmasterPid}, when not 0, is the embedded PostgreSQL's server process on this
+     * machine, whose backends {@link #bulk} may run at a lower CPU priority.
+     */
+    public static Database connect(String jdbcUrl, String user, String password, MeterRegistry registry,
+                                   long postmasterPid) {
         var config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -47,7 +64,8 @@ public final class Database implements AutoCloseable {
         if (registry != null) {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         }
-        return new Database(new HikariDataSource(config));
+        var pool = new HikariDataSource(config);
+        return new Database(pool, postmasterPid, pool::getConnection);
     }
 
     /** Applies the migrations under {@code db/migration}; a no-op when the schema is current. */
@@ -94,6 +112,72 @@ public final class Database implements AutoCloseable {
             }
         }
         return pool;
+    }
+
+    /**
+     * Where bulk writes run (ingest's transactions): on the embedded PostgreSQL a pool of its own (up to 8
+     * connections) whose backends run at CPU priority {@code nice} (see {@link CpuPriority}), each lowered when
+     * first handed out, so that while ingest keeps the cores busy the backends of report and plan reads get them
+     * first; the main pool's backends are never lowered. On an external PostgreSQL (whose processes are not this
+     * machine's to renice) and with {@code nice} 0, this database itself. What runs through its Jdbi (handles,
+     * transactions, repositories) is lowered, not its {@link #dataSource}'s raw connections; its backends'
+     * {@code application_name} is {@code chargeline-bulk}. Made on first use, with the first call's
+     * {@code nice}.
+     */
+    public Database bulk(int nice) {
+        if (nice == 0 || postmasterPid == 0) {
+            return this;
+        }
+        var made = bulk;
+        if (made == null) {
+            synchronized (this) {
+                made = bulk;
+                if (made == null) {
+                    var config = new HikariConfig();
+                    dataSource.copyStateTo(config);
+                    config.setPoolName("chargeline-bulk");
+                    // what pg_stat_activity shows as the backend's application_name
+                    config.addDataSourceProperty("ApplicationName", "chargeline-bulk");
+                    config.setMaximumPoolSize(8);
+                    config.setMinimumIdle(0);
+                    var pool = new HikariDataSource(config);
+                    var lowered = new LoweredBackends(postmasterPid, nice);
+                    made = new Database(pool, 0, () -> lowered.lower(pool.getConnection()));
+                    bulk = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    /**
+     * The backends of the bulk pool already lowered, by their physical connection (a backend lives as long as its
+     * connection); a backend is lowered only when it is a child of the embedded postmaster, so a process id can
+     * never name another process of this machine.
+     */
+    private static final class LoweredBackends {
+        private final long postmasterPid;
+        private final int nice;
+        private final java.util.Map<PGConnection, Boolean> seen =
+                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+        LoweredBackends(long postmasterPid, int nice) {
+            this.postmasterPid = postmasterPid;
+            this.nice = nice;
+        }
+
+        java.sql.Connection lower(java.sql.Connection connection) throws java.sql.SQLException {
+            var physical = connection.unwrap(PGConnection.class);
+            if (seen.putIfAbsent(physical, Boolean.TRUE) == null) {
+                long pid = physical.getBackendPID();
+                boolean ours = ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
+                        .map(parent -> parent.pid() == postmasterPid).orElse(false);
+                if (ours) {
+                    CpuPriority.lowerProcess(pid, nice);
+                }
+            }
+            return connection;
+        }
     }
 
     /** Runs {@code callback} in one transaction: committed when it returns, rolled back when it throws. */
@@ -161,6 +245,9 @@ public final class Database implements AutoCloseable {
         synchronized (this) {
             if (asyncCommit != null) {
                 asyncCommit.close();
+            }
+            if (bulk != null) {
+                bulk.close();
             }
         }
         dataSource.close();

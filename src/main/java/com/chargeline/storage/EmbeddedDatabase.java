@@ -23,10 +23,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "chargeline";
 
     private final EmbeddedPostgres owned;
+    private final Path pgData;
     private final int port;
 
-    private EmbeddedDatabase(EmbeddedPostgres owned, int port) {
+    private EmbeddedDatabase(EmbeddedPostgres owned, Path pgData, int port) {
         this.owned = owned;
+        this.pgData = pgData;
         this.port = port;
     }
 
@@ -39,7 +41,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         var running = runningPort(pgData);
         if (running.isPresent()) {
             LOG.info("attaching to the PostgreSQL server already running on {} (port {})", pgData, running.get());
-            return new EmbeddedDatabase(null, running.get());
+            return new EmbeddedDatabase(null, pgData, running.get());
         }
         try {
             Files.createDirectories(dataDir);
@@ -60,7 +62,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "200");
             serverConfig.forEach(builder::setServerConfig);
             var postgres = builder.start();
-            var embedded = new EmbeddedDatabase(postgres, postgres.getPort());
+            var embedded = new EmbeddedDatabase(postgres, pgData, postgres.getPort());
             embedded.createDatabaseIfMissing();
             return embedded;
         } catch (IOException e) {
@@ -108,6 +110,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
             statement.execute("CREATE DATABASE " + DATABASE);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("could not create database " + DATABASE, e);
+        }
+    }
+
+    /**
+     * The server process (postmaster) of this data dir, the parent of every backend, from its {@code postmaster.pid};
+     * 0 when that cannot be read.
+     */
+    public long postmasterPid() {
+        try {
+            var lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
+            return lines.isEmpty() ? 0 : Long.parseLong(lines.get(0).strip());
+        } catch (IOException | NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -32,14 +32,16 @@ public final class Storage implements AutoCloseable {
         EmbeddedDatabase embedded = null;
         String url = target.dbUrl();
         String user = target.dbUser();
+        long postmasterPid = 0;
         if (url == null) {
             embedded = EmbeddedDatabase.open(target.dataDir(), target.pgConfig());
             url = embedded.jdbcUrl();
             user = "postgres";
+            postmasterPid = embedded.postmasterPid();
             LOG.info("embedded PostgreSQL ready on port {} in {} ms", embedded.port(), (System.nanoTime() - started) / 1_000_000);
         }
         try {
-            var database = Database.connect(url, user, target.dbPassword(), registry);
+            var database = Database.connect(url, user, target.dbPassword(), registry, postmasterPid);
             long migrating = System.nanoTime();
             var migrated = database.migrate();
             LOG.atInfo().addKeyValue("from_version", migrated.initialSchemaVersion == null ? "none"

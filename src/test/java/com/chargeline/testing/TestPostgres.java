@@ -68,6 +68,11 @@ public final class TestPostgres {
         return pg.jdbcUrl(name);
     }
 
+    /** The test server's postmaster, the parent of its backends. */
+    public static long postmasterPid() {
+        return server().postmasterPid();
+    }
+
     private static void execute(String sql) {
         try (var c = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "");
              var s = c.createStatement()) {

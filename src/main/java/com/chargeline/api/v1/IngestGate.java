@@ -1,6 +1,7 @@
 package com.chargeline.api.v1;
 
 import com.chargeline.common.metrics.Metrics;
+import com.chargeline.common.system.CpuPriority;
 import io.javalin.http.Context;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import org.slf4j.MDC;
 /**
  * Ingest's share of the machine: at most {@code concurrency} batches run at once, each on a platform thread of
  * ingest's own, so the request threads (virtual threads on as many carriers as there are cores) stay free for
- * report and plan reads while ingest is busy. A batch that finds every slot taken waits up to {@code wait} in a
+ * report and plan reads while ingest is busy; those threads run at CPU priority {@code nice} (with ingest's number
+ * classification and, on the embedded PostgreSQL, ingest's database backends: {@code IngestUsage}), so that when
+ * the cores are all busy the scheduler serves the reads first. A batch that finds every slot taken waits up to {@code wait} in a
  * queue of at most {@code queue} batches; beyond either it is refused, before anything of it is read, with 503 and
  * {@code Retry-After} (the wait, 1 to 5 seconds), and the client sends it again later.
  */
@@ -27,19 +30,28 @@ public final class IngestGate implements AutoCloseable {
     private final ExecutorService workers;
     private final Metrics metrics;
 
-    /** How many batches run at once, how many may wait, and how long one waits at most. */
-    public record Limit(int concurrency, int queue, Duration maxWait) {
+    /**
+     * How many batches run at once, how many may wait, how long one waits at most, and the nice value ingest's
+     * threads and backends run at (0: the server's own priority; 1 to 19: lower).
+     */
+    public record Limit(int concurrency, int queue, Duration maxWait, int nice) {
+        /** The nice value ingest runs at unless told otherwise. */
+        public static final int DEFAULT_NICE = 10;
+
         public Limit {
             if (concurrency < 1 || queue < 0 || maxWait.isNegative()) {
                 throw new IllegalArgumentException("ingest runs at least one batch at a time and waits zero or more: "
                         + concurrency + ", " + queue + ", " + maxWait);
             }
+            if (nice < 0 || nice > CpuPriority.MAX_NICE) {
+                throw new IllegalArgumentException("ingest's nice value is from 0 to " + CpuPriority.MAX_NICE + ": " + nice);
+            }
         }
 
-        /** Half the cores (at least one) at once, twice as many waiting, each up to 10 seconds. */
+        /** Half the cores (at least one) at once, twice as many waiting, each up to 10 seconds, at nice 10. */
         public static Limit defaults() {
             int cores = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-            return new Limit(cores, 2 * cores, Duration.ofSeconds(10));
+            return new Limit(cores, 2 * cores, Duration.ofSeconds(10), DEFAULT_NICE);
         }
     }
 
@@ -47,9 +59,8 @@ public final class IngestGate implements AutoCloseable {
         this.limit = limit;
         this.slots = new Semaphore(limit.concurrency(), true);
         this.metrics = metrics;
-        var counter = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(limit.concurrency(), command -> Thread.ofPlatform().daemon()
-                .name("chargeline-ingest-" + counter.incrementAndGet()).unstarted(command));
+        this.workers = Executors.newFixedThreadPool(limit.concurrency(),
+                CpuPriority.threads("chargeline-ingest-", limit.nice()));
         metrics.ingestGauges(() -> limit.concurrency() - slots.availablePermits(), waiting::get);
     }
 

@@ -3,6 +3,7 @@ package com.chargeline.usage.ingest;
 import com.chargeline.common.error.Invalid;
 import com.chargeline.common.id.AccountId;
 import com.chargeline.common.metrics.Metrics;
+import com.chargeline.common.system.CpuPriority;
 import com.chargeline.storage.Database;
 import com.chargeline.storage.MonthlyPartitions;
 import com.chargeline.usage.aggregate.Rollups;
@@ -34,16 +35,27 @@ public final class IngestUsage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestUsage.class);
     /** A field error of one record: {@code records[12].end_time} or {@code records[12].from.number}. */
     private static final java.util.regex.Pattern RECORD_FIELD = java.util.regex.Pattern.compile("records\\[(\\d+)]\\.([a-z_]+).*");
+    /** Classification at the server's priority: on virtual threads, sharing the request threads' carriers. */
     private static final ExecutorService PREPARE = Executors.newVirtualThreadPerTaskExecutor();
     private final Database db;
+    /** Where the batch's transaction runs: {@link Database#bulk}. */
+    private final Database store;
+    private final ExecutorService prepare;
     private final Clock clock;
     private final AccountContexts contexts;
     private final NumberClassifier classifier;
     private final Metrics metrics;
 
+    /**
+     * With {@code nice} above 0, the batch's transaction runs on {@link Database#bulk}'s connections and its number
+     * classification on platform threads of its own, all at that lower CPU priority (on a virtual thread the
+     * classification would hold one of the carriers the requests share until it is done).
+     */
     public IngestUsage(Database db, Clock clock, AccountContexts contexts, NumberClassifier classifier,
-                       Metrics metrics) {
+                       Metrics metrics, int nice) {
         this.db = db;
+        this.store = db.bulk(nice);
+        this.prepare = nice == 0 ? PREPARE : Executors.newCachedThreadPool(CpuPriority.threads("chargeline-classify-", nice));
         this.clock = clock;
         this.contexts = contexts;
         this.classifier = classifier;
@@ -72,11 +84,11 @@ public final class IngestUsage {
         }
         long validated = System.nanoTime();
         var ctx = contexts.load(account);
-        var classifying = CompletableFuture.runAsync(() -> classify(records, kind, ctx.region()), PREPARE);
+        var classifying = CompletableFuture.runAsync(() -> classify(records, kind, ctx.region()), prepare);
         MonthlyPartitions.ensure(db, kind.table(), records.stream()
                 .map(r -> YearMonth.from(kind.time().apply(r).atZone(ZoneOffset.UTC))).collect(Collectors.toSet()));
         var times = new Times();
-        var result = db.inTransactionRetrying(h -> {
+        var result = store.inTransactionRetrying(h -> {
             times.claim = System.nanoTime();
             var fresh = IdempotencyKeys.claim(h, kind, account.value(), records);
             joined(classifying);

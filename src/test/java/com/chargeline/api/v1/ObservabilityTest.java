@@ -215,7 +215,7 @@ class ObservabilityTest {
     @Test
     void beyond_its_concurrency_and_queue_wait_ingest_answers_503_with_retry_after_and_stores_nothing()
             throws Exception {
-        var ops = new App.Operations(new IngestGate.Limit(1, 1, Duration.ofMillis(300)), -1, null);
+        var ops = new App.Operations(new IngestGate.Limit(1, 1, Duration.ofMillis(300), 0), -1, null);
         try (var server = new TestServer(ops)) {
             var fx = new UsageFixture(server, "Busy Co");
             var t = fx.master.token();
