@@ -46,8 +46,9 @@ public final class IngestBench {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         // The server's ingest bound (serve --ingest-concurrency): by default serve's own, half the cores.
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : IngestGate.Limit.defaults().concurrency();
-        var limit = new IngestGate.Limit(concurrency, 2 * concurrency, Duration.ofSeconds(10),
-                IngestGate.Limit.DEFAULT_NICE);
+        // Ingest's CPU priority (serve --ingest-nice): by default serve's own.
+        int nice = args.length > 3 ? Integer.parseInt(args[3]) : IngestGate.Limit.DEFAULT_NICE;
+        var limit = new IngestGate.Limit(concurrency, 2 * concurrency, Duration.ofSeconds(10), nice);
         var dir = Files.createTempDirectory("chargeline-ingest-bench");
         try {
             run(dir, total, clients, limit);
@@ -63,7 +64,7 @@ public final class IngestBench {
         int rounds = Math.max(1, total / batch / perRound);
         try (var app = App.start(new App.Config(new Storage.Target(dir, null, null, null, Map.of()), "127.0.0.1", 0, null,
                 64L << 20, Clock.systemUTC()).with(new App.Operations(limit, -1, null)))) {
-            System.out.printf("server ingest bound: %d batch(es) at once%n", limit.concurrency());
+            System.out.printf("server ingest bound: %d batch(es) at once, at nice %d%n", limit.concurrency(), limit.nice());
             var w = app.wiring();
             var master = w.createAccount.createMaster(new NewAccount(new Account.Owner(null, "bench@ingest.example",
                     "Bench", "Mark"), "Bench-Mark-2026", "Ingest Bench", AccountOptions.defaults(), "US",
