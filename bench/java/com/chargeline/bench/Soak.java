@@ -65,7 +65,7 @@ public final class Soak {
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final AtomicLong errorCount = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5)).executor(Runnable::run).build();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<String> nodes;
     private final AtomicLong turn = new AtomicLong();
@@ -179,6 +179,7 @@ public final class Soak {
         var ingest = new Ingest(this, masterToken, sub.get("account_id").asText());
         long before = monthlyCalls(dbUrl, sub.get("account_id").asText());
 
+        var serverBefore = serverHistograms();
         var threads = new ArrayList<Thread>();
         for (int i = 0; i < 2; i++) {
             if (mix.contains("reports")) {
@@ -209,10 +210,12 @@ public final class Soak {
             t.join();
         }
         var rssEnd = processes.stream().map(Soak::rssKb).toList();
+        var serverAfter = serverHistograms();
 
         System.out.printf("%n%-22s %9s %-34s %9s %9s %9s %9s %9s%n", "operation", "requests", "statuses", "p50 ms",
                 "p99 ms", "max ms", "2xx p50", "2xx p99");
         new TreeMap<>(stats).forEach((op, s) -> s.print(op));
+        printServerSide(serverBefore, serverAfter);
         System.out.printf("%nerrors (other than 429 and ingest's 503): %d%n", errorCount.get());
         errors.forEach((what, body) -> System.out.println("  " + what + ": " + body));
         ingest.verify(dbUrl, before);
@@ -220,6 +223,62 @@ public final class Soak {
             System.out.printf("node %d resident memory: %,d KiB after the warm-up, %,d KiB at the end (%+.1f %%)%n", n + 1,
                     rssStart.get(n), rssEnd.get(n), 100.0 * (rssEnd.get(n) - rssStart.get(n)) / rssStart.get(n));
         }
+    }
+
+    private static final java.util.regex.Pattern BUCKET = java.util.regex.Pattern.compile(
+            "http_server_requests_seconds_bucket\\{method=\"(\\w+)\",route=\"([^\"]+)\",status=\"(2\\d\\d)\","
+                    + "le=\"([^\"]+)\"} (\\S+)");
+
+    /**
+     * The 2xx requests of every node's own latency histogram ({@code http_server_requests_seconds}), summed over the
+     * nodes: "METHOD route" to its cumulative count per upper bound in seconds (+Inf as infinity).
+     */
+    private Map<String, java.util.NavigableMap<Double, Double>> serverHistograms() throws Exception {
+        var all = new TreeMap<String, java.util.NavigableMap<Double, Double>>();
+        for (var node : nodes) {
+            var body = http.send(HttpRequest.newBuilder(URI.create(node + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            var matcher = BUCKET.matcher(body);
+            while (matcher.find()) {
+                double le = matcher.group(4).equals("+Inf") ? Double.POSITIVE_INFINITY
+                        : Double.parseDouble(matcher.group(4));
+                all.computeIfAbsent(matcher.group(1) + " " + matcher.group(2), k -> new TreeMap<>())
+                        .merge(le, Double.parseDouble(matcher.group(5)), Double::sum);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The server's own view of the run, beside the clients': per route, the 2xx requests the nodes timed from their
+     * first handler to their last (no network, no client), the share under each of the histogram's bounds up to
+     * 100 ms, and the smallest bound that holds 99 % of them. The clients' figures above also hold the time in the
+     * kernel, in the HTTP server before the handlers and in the client's own JVM.
+     */
+    private static void printServerSide(Map<String, java.util.NavigableMap<Double, Double>> before,
+                                        Map<String, java.util.NavigableMap<Double, Double>> after) {
+        System.out.printf("%nserver side (the nodes' http_server_requests histograms, 2xx, this run)%n"
+                + "%-52s %9s %8s %8s %8s %8s %9s%n", "route", "requests", "<= 10ms", "<= 25ms", "<= 50ms", "<= 100ms",
+                "p99 <=");
+        after.forEach((route, buckets) -> {
+            var start = before.getOrDefault(route, new TreeMap<Double, Double>());
+            double total = buckets.lastEntry().getValue() - start.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+            if (total < 1 || route.endsWith(" /metrics")) {
+                return;
+            }
+            var shares = new java.util.LinkedHashMap<Double, Double>();
+            String p99 = "> 60 s";
+            for (var e : buckets.entrySet()) {
+                double share = (e.getValue() - start.getOrDefault(e.getKey(), 0.0)) / total;
+                shares.put(e.getKey(), share);
+                if (share >= 0.99 && p99.startsWith(">")) {
+                    p99 = e.getKey().isInfinite() ? "> 60 s" : Math.round(e.getKey() * 1000) + " ms";
+                }
+            }
+            System.out.printf("%-52s %9.0f %7.2f%% %7.2f%% %7.2f%% %7.2f%% %9s%n", route, total,
+                    100 * shares.getOrDefault(0.01, 0.0), 100 * shares.getOrDefault(0.025, 0.0),
+                    100 * shares.getOrDefault(0.05, 0.0), 100 * shares.getOrDefault(0.1, 0.0), p99);
+        });
     }
 
     private void loop(Step step) {
