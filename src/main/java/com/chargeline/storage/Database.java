@@ -23,8 +23,9 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     /** {@link #asyncCommitDataSource}'s pool, made on first use. */
     private volatile HikariDataSource asyncCommit;
-    /** {@link #bulk}'s database, made on first use; {@code this} when its backends cannot be lowered. */
+    /** {@link #bulk}'s database, made on first use, and the nice value it was made with. */
     private volatile Database bulk;
+    private int bulkNice;
     /** The embedded PostgreSQL's postmaster, parent of this database's backends; 0 when not on this machine. */
     private final long postmasterPid;
     /** The monthly partitions known to exist in this database (see {@link MonthlyPartitions}). */
@@ -121,8 +122,8 @@ public final class Database implements AutoCloseable {
      * first; the main pool's backends are never lowered. On an external PostgreSQL (whose processes are not this
      * machine's to renice) and with {@code nice} 0, this database itself. What runs through its Jdbi (handles,
      * transactions, repositories) is lowered, not its {@link #dataSource}'s raw connections; its backends'
-     * {@code application_name} is {@code chargeline-bulk}. Made on first use, with the first call's
-     * {@code nice}.
+     * {@code application_name} is {@code chargeline-bulk}. Made on first use; one nice value per database (asking
+     * for another afterwards is a programming error).
      */
     public Database bulk(int nice) {
         if (nice == 0 || postmasterPid == 0) {
@@ -143,9 +144,13 @@ public final class Database implements AutoCloseable {
                     var pool = new HikariDataSource(config);
                     var lowered = new LoweredBackends(postmasterPid, nice);
                     made = new Database(pool, 0, () -> lowered.lower(pool.getConnection()));
+                    bulkNice = nice;
                     bulk = made;
                 }
             }
+        }
+        if (bulkNice != nice) {
+            throw new IllegalStateException("the bulk pool runs at nice " + bulkNice + ", not " + nice);
         }
         return made;
     }

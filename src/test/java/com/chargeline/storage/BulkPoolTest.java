@@ -1,6 +1,7 @@
 package com.chargeline.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.chargeline.common.system.CpuPriority;
@@ -21,6 +22,7 @@ class BulkPoolTest {
         try {
             var bulk = db.bulk(13);
             assertThat(db.bulk(13)).isSameAs(bulk);
+            assertThatThrownBy(() -> db.bulk(12)).isInstanceOf(IllegalStateException.class);
             long serverNice = nice(TestPostgres.postmasterPid());
             // several backends at once, so the pool opens more than one connection, and each of them is lowered
             var pids = new java.util.HashSet<Long>();
