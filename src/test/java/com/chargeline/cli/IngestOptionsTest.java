@@ -3,10 +3,6 @@ package com.chargeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chargeline.api.v1.IngestGate;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -32,19 +28,9 @@ class IngestOptionsTest {
 
     @Test
     void a_value_out_of_range_stops_serve_and_demo_with_exit_2_and_one_line() {
-        for (var command : new String[] {"serve", "demo"}) {
-            for (var args : new String[][] {{"--ingest-nice", "20"}, {"--ingest-nice", "-1"},
-                    {"--ingest-concurrency", "0"}, {"--ingest-queue", "-1"}}) {
-                var err = new StringWriter();
-                var cl = ChargelineCommand.commandLine();
-                cl.setErr(new PrintWriter(err));
-                cl.setOut(new PrintWriter(new StringWriter()));
-                int exit = cl.execute(command, args[0], args[1], "--data-dir", "/nonexistent/never-created");
-                assertThat(exit).as(command + " " + String.join(" ", args) + ": " + err).isEqualTo(2);
-                assertThat(err.toString().strip().lines()).hasSize(1);
-                assertThat(err.toString()).startsWith("chargeline: " + args[0] + " must be");
-            }
-        }
-        assertThat(Files.exists(Path.of("/nonexistent/never-created"))).isFalse();
+        CliRun.refusedByServeAndDemo("--ingest-nice must be from 0 to 19, got 20", "--ingest-nice", "20");
+        CliRun.refusedByServeAndDemo("--ingest-nice must be from 0 to 19, got -1", "--ingest-nice", "-1");
+        CliRun.refusedByServeAndDemo("--ingest-concurrency must be at least 1", "--ingest-concurrency", "0");
+        CliRun.refusedByServeAndDemo("--ingest-queue must be 0 or more", "--ingest-queue", "-1");
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chargeline.api.limits.RateRules;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,18 +34,7 @@ class RateLimitOptionsTest {
     @Test
     void a_bad_setting_or_rules_file_stops_serve_and_demo_with_exit_2_and_one_line() throws IOException {
         var bad = Files.writeString(dir.resolve("bad.json"), "{\"pro_plans\":[],\"tables\":{}}");
-        for (var command : new String[] {"serve", "demo"}) {
-            for (var args : new String[][] {{"--rate-limits", "maybe"}, {"--rate-limit-rules", bad.toString()}}) {
-                var err = new StringWriter();
-                var cl = ChargelineCommand.commandLine();
-                cl.setErr(new PrintWriter(err));
-                cl.setOut(new PrintWriter(new StringWriter()));
-                int exit = cl.execute(command, args[0], args[1], "--data-dir", "/nonexistent/never-created");
-                assertThat(exit).as(command + " " + String.join(" ", args) + ": " + err).isEqualTo(2);
-                assertThat(err.toString().strip().lines()).hasSize(1);
-                assertThat(err.toString()).startsWith("chargeline: " + args[0]);
-            }
-        }
-        assertThat(Files.exists(Path.of("/nonexistent/never-created"))).isFalse();
+        CliRun.refusedByServeAndDemo("--rate-limits", "--rate-limits", "maybe");
+        CliRun.refusedByServeAndDemo("--rate-limit-rules", "--rate-limit-rules", bad.toString());
     }
 }
