@@ -100,12 +100,7 @@ public final class Database implements AutoCloseable {
             synchronized (this) {
                 pool = asyncCommit;
                 if (pool == null) {
-                    // the main pool's settings (URL, credentials, timeouts, metrics), then its own
-                    var config = new HikariConfig();
-                    dataSource.copyStateTo(config);
-                    config.setPoolName("chargeline-async-commit");
-                    config.setMaximumPoolSize(8);
-                    config.setMinimumIdle(1);
+                    var config = secondPool("chargeline-async-commit", 1);
                     config.setConnectionInitSql("SET synchronous_commit = off");
                     pool = new HikariDataSource(config);
                     asyncCommit = pool;
@@ -113,6 +108,19 @@ public final class Database implements AutoCloseable {
             }
         }
         return pool;
+    }
+
+    /**
+     * A second pool's settings: the main pool's (URL, credentials, timeouts, metrics), then its own name, up to 8
+     * connections and {@code minimumIdle} kept open.
+     */
+    private HikariConfig secondPool(String name, int minimumIdle) {
+        var config = new HikariConfig();
+        dataSource.copyStateTo(config);
+        config.setPoolName(name);
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(minimumIdle);
+        return config;
     }
 
     /**
@@ -134,13 +142,9 @@ public final class Database implements AutoCloseable {
             synchronized (this) {
                 made = bulk;
                 if (made == null) {
-                    var config = new HikariConfig();
-                    dataSource.copyStateTo(config);
-                    config.setPoolName("chargeline-bulk");
+                    var config = secondPool("chargeline-bulk", 0);
                     // what pg_stat_activity shows as the backend's application_name
                     config.addDataSourceProperty("ApplicationName", "chargeline-bulk");
-                    config.setMaximumPoolSize(8);
-                    config.setMinimumIdle(0);
                     var pool = new HikariDataSource(config);
                     var lowered = new LoweredBackends(postmasterPid, nice);
                     made = new Database(pool, 0, () -> lowered.lower(pool.getConnection()));

@@ -81,21 +81,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The port of a live postmaster for {@code pgData}, read from its {@code postmaster.pid}. */
     private static Optional<Integer> runningPort(Path pgData) {
-        var pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
+        var lines = postmasterFile(pgData);
+        if (lines.size() < 4) {
             return Optional.empty();
         }
         try {
-            List<String> lines = Files.readAllLines(pidFile);
-            if (lines.size() < 4) {
-                return Optional.empty();
-            }
             long pid = Long.parseLong(lines.get(0).strip());
             int port = Integer.parseInt(lines.get(3).strip());
             boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
             return alive ? Optional.of(port) : Optional.empty();
-        } catch (IOException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The lines of {@code pgData}'s {@code postmaster.pid} (its pid first, its port fourth); none when unreadable. */
+    private static List<String> postmasterFile(Path pgData) {
+        var pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(pidFile);
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
@@ -118,10 +127,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * 0 when that cannot be read.
      */
     public long postmasterPid() {
+        var lines = postmasterFile(pgData);
         try {
-            var lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
             return lines.isEmpty() ? 0 : Long.parseLong(lines.get(0).strip());
-        } catch (IOException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return 0;
         }
     }

@@ -27,9 +27,9 @@ import java.util.List;
 /**
  * Zoom's rate limits per account, held in PostgreSQL with Bucket4j (table {@code rate_limit_bucket}, a row per bucket
  * swapped only if unchanged since it was read, {@link PostgresBuckets}) so that every serve node on the database
- * counts against the same buckets. A request draws one token from up to three buckets of its account: the operation's extra windows, its label's windows in its table and plan
- * tier, and the daily quota its label shares with others; when one is empty the tokens already drawn go back and
- * the request is a 429. Time is the injected clock's, so the 00:00 UTC reset of daily quotas can be tested.
+ * counts against the same buckets. A request draws one token from up to three buckets of its account: the
+ * operation's extra windows, its label's windows in its table and plan tier, and the daily quota its label shares
+ * with others; when one is empty the tokens already drawn go back and the request is a 429. Time is the injected clock's, so the 00:00 UTC reset of daily quotas can be tested.
  */
 public final class RateLimiter implements Admission {
     private static final String PLAN_QUERY = "SELECT plan_type FROM subscription WHERE account_id = :account"

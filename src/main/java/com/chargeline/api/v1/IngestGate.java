@@ -19,9 +19,9 @@ import org.slf4j.MDC;
  * ingest's own, so the request threads (virtual threads on as many carriers as there are cores) stay free for
  * report and plan reads while ingest is busy; those threads run at CPU priority {@code nice} (with ingest's number
  * classification and, on the embedded PostgreSQL, ingest's database backends: {@code IngestUsage}), so that when
- * the cores are all busy the scheduler serves the reads first. A batch that finds every slot taken waits up to {@code wait} in a
- * queue of at most {@code queue} batches; beyond either it is refused, before anything of it is read, with 503 and
- * {@code Retry-After} (the wait, 1 to 5 seconds), and the client sends it again later.
+ * the cores are all busy the scheduler serves the reads first. A batch that finds every slot taken waits up to
+ * {@code wait} in a queue of at most {@code queue} batches; beyond either it is refused, before anything of it is
+ * read, with 503 and {@code Retry-After} (the wait, 1 to 5 seconds), and the client sends it again later.
  */
 public final class IngestGate implements AutoCloseable {
     private final Limit limit;
