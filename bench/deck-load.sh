@@ -3,4 +3,4 @@
 # Usage: bench/deck-load.sh [runs]
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-CHARGELINE_LOG_LEVEL=WARN exec "$JAVA_HOME/bin/java" -Xmx4g -cp "$BENCH_CP" com.chargeline.bench.DeckLoadBench "${1:-7}"
+CHARGELINE_LOG_LEVEL=WARN exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx4g -cp "$BENCH_CP" com.chargeline.bench.DeckLoadBench "${1:-7}"

@@ -6,5 +6,5 @@
 #   bench/ingest.sh 400000 1 measures a single request/response stream.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-CHARGELINE_LOG_LEVEL=${CHARGELINE_LOG_LEVEL:-WARN} CHARGELINE_ACCESS_LOG=${CHARGELINE_ACCESS_LOG:-OFF} exec "$JAVA_HOME/bin/java" -Xmx6g --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" \
+CHARGELINE_LOG_LEVEL=${CHARGELINE_LOG_LEVEL:-WARN} CHARGELINE_ACCESS_LOG=${CHARGELINE_ACCESS_LOG:-OFF} exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx6g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" \
   com.chargeline.bench.IngestBench "${1:-400000}" "${2:-$(nproc)}" ${3:+"$3"} ${4:+"$4"}

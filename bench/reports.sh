@@ -5,6 +5,6 @@
 #   (default 10000000 1000000 target/bench-reports-data; an existing data dir is reused, not re-seeded)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-CHARGELINE_LOG_LEVEL=${CHARGELINE_LOG_LEVEL:-WARN} CHARGELINE_ACCESS_LOG=OFF exec "$JAVA_HOME/bin/java" -Xmx4g \
+CHARGELINE_LOG_LEVEL=${CHARGELINE_LOG_LEVEL:-WARN} CHARGELINE_ACCESS_LOG=OFF exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx4g \
   ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.chargeline.bench.ReportsBench "${1:-10000000}" "${2:-1000000}" \
   "${3:-target/bench-reports-data}"

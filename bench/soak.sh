@@ -10,4 +10,4 @@
 # to their JVMs and SOAK_SERVE_ARGS to their command lines (e.g. SOAK_SERVE_ARGS="--ingest-nice 0" for an A/B).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-exec "$JAVA_HOME/bin/java" -Xmx6g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.chargeline.bench.Soak "${1:-600}" "${2:-2}" "${3:-greedy}" ${4:+"$4"}
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx6g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.chargeline.bench.Soak "${1:-600}" "${2:-2}" "${3:-greedy}" ${4:+"$4"}

@@ -4,5 +4,5 @@
 #   a 100 000-call organization is seeded into it on the first run)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-CHARGELINE_LOG_LEVEL=${CHARGELINE_LOG_LEVEL:-WARN} CHARGELINE_ACCESS_LOG=OFF exec "$JAVA_HOME/bin/java" -Xmx4g \
+CHARGELINE_LOG_LEVEL=${CHARGELINE_LOG_LEVEL:-WARN} CHARGELINE_ACCESS_LOG=OFF exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx4g \
   ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.chargeline.bench.TalkdeskUsageBench "${1:-target/bench-reports-data}"

@@ -5,5 +5,5 @@
 #   dir made before migration V2026_12_01_2000 gets its daily rollups backfilled from the records when it starts)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-CHARGELINE_LOG_LEVEL=${CHARGELINE_LOG_LEVEL:-WARN} CHARGELINE_ACCESS_LOG=OFF exec "$JAVA_HOME/bin/java" -Xmx4g \
+CHARGELINE_LOG_LEVEL=${CHARGELINE_LOG_LEVEL:-WARN} CHARGELINE_ACCESS_LOG=OFF exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx4g \
   ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.chargeline.bench.UsageSummaryBench "${1:-target/bench-reports-data}"

@@ -191,15 +191,17 @@ public final class ReportsBench {
             request.call();
         }
         var micros = new long[count];
+        var gcBefore = GcPauses.now();
         for (int i = 0; i < micros.length; i++) {
             long t0 = System.nanoTime();
             request.call();
             micros[i] = (System.nanoTime() - t0) / 1000;
         }
+        var gc = GcPauses.now().since(gcBefore);
         Arrays.sort(micros);
-        System.out.printf("%-36s p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d requests (target p99 <= %d ms)%n", what,
-                micros[micros.length / 2] / 1000.0, micros[micros.length * 99 / 100] / 1000.0,
-                micros[micros.length - 1] / 1000.0, micros.length, targetMs);
+        System.out.printf("%-36s p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d requests (target p99 <= %d ms); %s%n",
+                what, micros[micros.length / 2] / 1000.0, micros[micros.length * 99 / 100] / 1000.0,
+                micros[micros.length - 1] / 1000.0, micros.length, targetMs, gc);
     }
 
     private static double throughput(HttpClient http, String url, String token) throws Exception {

@@ -186,7 +186,8 @@ public final class Soak {
         var ingest = new Ingest(this, masterToken, sub.get("account_id").asText());
         long before = monthlyCalls(dbUrl, sub.get("account_id").asText());
 
-        var serverBefore = serverHistograms();
+        var serverBefore = scrapeNodes();
+        var clientGcBefore = GcPauses.now();
         var threads = new ArrayList<Thread>();
         for (int i = 0; i < 2; i++) {
             if (mix.contains("reports")) {
@@ -217,12 +218,18 @@ public final class Soak {
             t.join();
         }
         var rssEnd = processes.stream().map(Soak::rssKb).toList();
-        var serverAfter = serverHistograms();
+        var serverAfter = scrapeNodes();
+        var clientGc = GcPauses.now().since(clientGcBefore);
 
         System.out.printf("%n%-22s %9s %-34s %9s %9s %9s %9s %9s%n", "operation", "requests", "statuses", "p50 ms",
                 "p99 ms", "max ms", "2xx p50", "2xx p99");
         new TreeMap<>(stats).forEach((op, s) -> s.print(op));
-        printServerSide(serverBefore, serverAfter);
+        printServerSide(histograms(serverBefore), histograms(serverAfter));
+        for (int n = 0; n < nodes.size(); n++) {
+            var gc = nodeGcPauses(serverAfter.get(n)).since(nodeGcPauses(serverBefore.get(n)));
+            System.out.printf("node %d: %s in the run (jvm_gc_pause_seconds)%n", n + 1, gc);
+        }
+        System.out.printf("the clients' own JVM: %s in the run%n", clientGc);
         System.out.printf("%nerrors (other than 429 and ingest's 503): %d%n", errorCount.get());
         errors.forEach((what, body) -> System.out.println("  " + what + ": " + body));
         ingest.verify(dbUrl, before);
@@ -236,15 +243,23 @@ public final class Soak {
             "http_server_requests_seconds_bucket\\{method=\"(\\w+)\",route=\"([^\"]+)\",status=\"(2\\d\\d)\","
                     + "le=\"([^\"]+)\"} (\\S+)");
 
+    /** Every node's {@code /metrics} text, in the order of {@link #nodes}. */
+    private List<String> scrapeNodes() throws Exception {
+        var bodies = new ArrayList<String>();
+        for (var node : nodes) {
+            bodies.add(http.send(HttpRequest.newBuilder(URI.create(node + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        return bodies;
+    }
+
     /**
      * The 2xx requests of every node's own latency histogram ({@code http_server_requests_seconds}), summed over the
      * nodes: "METHOD route" to its cumulative count per upper bound in seconds (+Inf as infinity).
      */
-    private Map<String, java.util.NavigableMap<Double, Double>> serverHistograms() throws Exception {
+    private static Map<String, java.util.NavigableMap<Double, Double>> histograms(List<String> scrapes) {
         var all = new TreeMap<String, java.util.NavigableMap<Double, Double>>();
-        for (var node : nodes) {
-            var body = http.send(HttpRequest.newBuilder(URI.create(node + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+        for (var body : scrapes) {
             var matcher = BUCKET.matcher(body);
             while (matcher.find()) {
                 double le = matcher.group(4).equals("+Inf") ? Double.POSITIVE_INFINITY
@@ -254,6 +269,25 @@ public final class Soak {
             }
         }
         return all;
+    }
+
+    private static final java.util.regex.Pattern GC_PAUSE = java.util.regex.Pattern.compile(
+            "jvm_gc_pause_seconds_(count|sum)\\{[^}]*} (\\S+)");
+
+    /** A node's stop-the-world collections so far, from Micrometer's {@code jvm_gc_pause_seconds} in its scrape. */
+    private static GcPauses nodeGcPauses(String scrape) {
+        double count = 0;
+        double seconds = 0;
+        var matcher = GC_PAUSE.matcher(scrape);
+        while (matcher.find()) {
+            double value = Double.parseDouble(matcher.group(2));
+            if (matcher.group(1).equals("count")) {
+                count += value;
+            } else {
+                seconds += value;
+            }
+        }
+        return new GcPauses(Math.round(count), Math.round(seconds * 1000));
     }
 
     /**
