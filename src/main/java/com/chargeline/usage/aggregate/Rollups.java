@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Handle;
  * Hourly, so that a report window's total counts at most the two partial hours at its ends from the
  * records; monthly, split by cost center, department and billing account, for usage reporting; and
  * the invoice-line totals ({@code usage_lines_monthly}: call type, country, direction, message type,
- * charged), which invoices bill; and daily totals in the account's calendar for the native usage summary
+ * charged), which invoices bill, and the same by product alone ({@code usage_products_monthly}, Talkdesk's monthly
+ * usage); and daily totals in the account's calendar for the native usage summary
  * ({@code usage_days}: a call's call type or a message's type, and country; {@code usage_party_days}: user, cost center,
  * department, billing account), and the same days per account alone ({@code usage_account_days}) for the dashboard.
  */
@@ -169,8 +170,8 @@ public final class Rollups {
     }
 
     /**
-     * Adds the accumulated totals to usage_hourly, usage_monthly, usage_lines_monthly, usage_days (and its sums,
-     * usage_account_days) and usage_party_days
+     * Adds the accumulated totals to usage_hourly, usage_monthly, usage_lines_monthly (and its sums by product,
+     * usage_products_monthly), usage_days (and its sums, usage_account_days) and usage_party_days
      * ({@link RollupRepository}:
      * one fixed upsert per table), in key order (no deadlocks between batches).
      */

@@ -16,11 +16,12 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Usage by account, month and product, from the invoice-line totals ({@code usage_lines_monthly}: the account's
- * calendar months, exactly what invoices bill): calls by call type, direction and result, messages by type and
- * direction, the countries and the charged flag summed; plan licences from the invoices; the phone numbers held in each
- * month from the directory's holdings. What Talkdesk's monthly usage serves; the reads never touch
- * the records, so a page costs the same at 100 thousand or 10 million records a month.
+ * Usage by account, month and product, from the monthly totals by product ({@code usage_products_monthly}: the
+ * invoice-line totals of the account's calendar months, exactly what invoices bill, with the countries and the charged
+ * flag summed, one row per product): calls by call type, direction and result, messages by type and direction; plan
+ * licences from the invoices; the phone numbers held in each month from the directory's holdings. What Talkdesk's
+ * monthly usage serves; the reads never touch the records, so a page costs the same at 100 thousand or 10 million
+ * records a month, and whatever countries they went to.
  */
 public final class MonthlyUsage {
     private static final String PAGE = ClasspathSqlLocator.removingComments().locate(MonthlyUsage.class, "page");

@@ -1,9 +1,10 @@
 -- One page of monthly usage by product (Talkdesk's GET /express/usage/month) of an organization (an account and, for
 -- a master, its sub accounts): per account, month (the account's calendar, as invoices bill it) and product.
--- Usage comes from the invoice-line totals, never from the records: a call's product is its call type, direction and
--- result; a message's its type and direction; countries and the charged flag are summed. Plan licences come from the
--- invoices (void ones aside): per plan type, the plan and credit lines whose days start in the month, their hosts
--- (the largest plan line's) and what they charged. Numbers: per account and month up to :now's, the numbers held at
+-- Usage comes from the monthly totals by product (usage_products_monthly: the invoice-line totals with countries and
+-- the charged flag summed, one row per product), never from the records: a call's product is its call type, direction
+-- and result; a message's its type and direction. Plan licences come from the invoices (void ones aside): per plan
+-- type, the plan and credit lines whose days start in the month, their hosts (the largest plan line's) and what they
+-- charged. Numbers: per account and month up to :now's, the numbers held at
 -- some time in the month, the running sum of phone_number_months (+1 in a holding's first month, -1 after its last),
 -- so the cost follows the accounts and months, not the numbers; they are charged by the number plans, which appear
 -- with the licences. <condition> is the caller's filter over account_id and month, compiled with bound
@@ -20,14 +21,11 @@ WITH organization AS (
                                         || upper(u.result)
                        ELSE 'CL-USG-MSG-' || upper(u.message_type) || '-' || upper(u.direction) END AS product_id,
            CASE u.kind WHEN 'call' THEN u.call_type ELSE u.message_type END AS usage_type,
-           u.direction, u.result,
-           sum(u.records) AS records, sum(u.billed_seconds) AS billed_seconds, sum(u.segments) AS segments,
-           sum(u.total_charge) AS total_charge
-      FROM usage_lines_monthly u
+           u.direction, u.result, u.records, u.billed_seconds, u.segments, u.total_charge
+      FROM usage_products_monthly u
      WHERE u.account_id = ANY(ARRAY(SELECT account_id FROM organization))
        AND (<condition>)
-     GROUP BY u.account_id, u.month, u.kind, u.currency, u.call_type, u.message_type, u.direction, u.result
-    HAVING sum(u.records) <> 0 OR sum(u.total_charge) <> 0
+       AND (u.records <> 0 OR u.total_charge <> 0)
 ), licences AS (
     SELECT u.account_id, u.month, 'plan' AS kind, u.currency, 'CL-LIC-' || upper(u.plan_type) AS product_id,
            u.plan_type AS usage_type, '' AS direction, '' AS result,
