@@ -29,7 +29,8 @@ import java.util.List;
  * swapped only if unchanged since it was read, {@link PostgresBuckets}) so that every serve node on the database
  * counts against the same buckets. A request draws one token from up to three buckets of its account: the
  * operation's extra windows, its label's windows in its table and plan tier, and the daily quota its label shares
- * with others; when one is empty the tokens already drawn go back and the request is a 429. Time is the injected clock's, so the 00:00 UTC reset of daily quotas can be tested.
+ * with others; when one is empty the tokens already drawn go back and the request is a 429. Time is the injected
+ * clock's, so the 00:00 UTC reset of daily quotas can be tested.
  */
 public final class RateLimiter implements Admission {
     private static final String PLAN_QUERY = "SELECT plan_type FROM subscription WHERE account_id = :account"

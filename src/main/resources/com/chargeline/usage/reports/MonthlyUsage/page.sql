@@ -4,11 +4,10 @@
 -- the charged flag summed, one row per product), never from the records: a call's product is its call type, direction
 -- and result; a message's its type and direction. Plan licences come from the invoices (void ones aside): per plan
 -- type, the plan and credit lines whose days start in the month, their hosts (the largest plan line's) and what they
--- charged. Numbers: per account and month up to :now's, the numbers held at
--- some time in the month, the running sum of phone_number_months (+1 in a holding's first month, -1 after its last),
--- so the cost follows the accounts and months, not the numbers; they are charged by the number plans, which appear
--- with the licences. <condition> is the caller's filter over account_id and month, compiled with bound
--- values and applied to all three; <order> one of the fixed orderings of MonthlyUsage.Order. The organization's ids
+-- charged. Numbers: per account and month up to :now's, the numbers held at some time in the month, the running sum
+-- of phone_number_months (+1 in a holding's first month, -1 after its last), so the cost follows the accounts and
+-- months, not the numbers; they are charged by the number plans, which appear with the licences. <condition> is the
+-- caller's filter over account_id and month, compiled with bound values and applied to all three; <order> one of the fixed orderings of MonthlyUsage.Order. The organization's ids
 -- are an array (= ANY(ARRAY(...))), not a semi-join: the planner then reads each table's rows of those accounts
 -- through its primary key instead of hashing a scan of the whole table (which grew with every other organization).
 WITH organization AS (
